@@ -1,0 +1,60 @@
+using GoKart.Formats;
+using GoKart.Locking;
+using GoKart.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace GoKart;
+
+/// <summary>How <see cref="Kart.Build{T}"/> runs a pipeline. Every switch defaults to gokart's behaviour.</summary>
+/// <example>
+/// <code>
+/// Kart.Build(task, new BuildOptions { Workspace = "out", Workers = 4, Rerun = true });
+/// </code>
+/// </example>
+public sealed class BuildOptions
+{
+    /// <summary>The workspace folder (default <c>resources</c>, relative to the working directory). Ignored when <see cref="Store"/> is set.</summary>
+    public string Workspace { get; init; } = "resources";
+
+    /// <summary>The store to use instead of a local folder (S3, in memory, ...).</summary>
+    public IWorkspaceStore? Store { get; init; }
+
+    /// <summary>How many tasks run at once (default: processor count).</summary>
+    public int Workers { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Run the root task even when its output exists.</summary>
+    public bool Rerun { get; init; }
+
+    /// <summary>Run every task of the graph even when outputs exist.</summary>
+    public bool RerunAll { get; init; }
+
+    /// <summary>A task is complete only when its requirements are complete too (all tasks).</summary>
+    public bool StrictCheck { get; init; }
+
+    /// <summary>A task is complete only when its outputs are newer than its inputs (all tasks).</summary>
+    public bool ModificationTimeCheck { get; init; }
+
+    /// <summary>Fail a task that returns an empty value (all tasks).</summary>
+    public bool FailOnEmptyDump { get; init; }
+
+    /// <summary>Take a run lock for every task (needs <see cref="Lock"/> to matter across processes).</summary>
+    public bool ShouldLockRun { get; init; }
+
+    /// <summary>Locks shared with other processes; null runs without locks.</summary>
+    public ITaskLock? Lock { get; init; }
+
+    /// <summary>Formats by extension (default: <see cref="FormatRegistry.CreateDefault"/>).</summary>
+    public FormatRegistry? Formats { get; init; }
+
+    /// <summary>The lowest level written to the console logger (default Warning). Task logs always keep Information and above.</summary>
+    public LogLevel LogLevel { get; init; } = LogLevel.Warning;
+
+    /// <summary>Where log messages go; default: a plain logger on standard error.</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>Called on every task start, success and failure (from worker threads).</summary>
+    public Action<BuildProgress>? Progress { get; init; }
+
+    /// <summary>The clock for logs and timings.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}

@@ -1,0 +1,173 @@
+using System.Collections;
+using System.Numerics;
+
+namespace GoKart.Descriptors;
+
+/// <summary>
+/// The shape of a parameter's CLR type (scalar kind, element and key types, nullability), computed once
+/// per property so hashing, parsing and help never reflect on the type again.
+/// </summary>
+internal sealed class ParameterType
+{
+    private static readonly HashSet<Type> IntegerTypes =
+    [
+        typeof(sbyte), typeof(byte), typeof(short), typeof(ushort), typeof(int), typeof(uint),
+        typeof(long), typeof(ulong), typeof(Int128), typeof(UInt128), typeof(BigInteger), typeof(nint), typeof(nuint),
+    ];
+
+    private ParameterType(Type clrType, ParameterKind kind, bool isNullable)
+    {
+        ClrType = clrType;
+        Kind = kind;
+        IsNullable = isNullable;
+    }
+
+    /// <summary>The declared type, including <see cref="Nullable{T}"/>.</summary>
+    public Type ClrType { get; }
+
+    /// <summary>The type without <see cref="Nullable{T}"/>.</summary>
+    public Type ValueType => Nullable.GetUnderlyingType(ClrType) ?? ClrType;
+
+    public ParameterKind Kind { get; }
+
+    public bool IsNullable { get; }
+
+    /// <summary>Element type of a list (or a task list's task type).</summary>
+    public ParameterType? Element { get; private init; }
+
+    /// <summary>Key type of a dictionary.</summary>
+    public ParameterType? Key { get; private init; }
+
+    /// <summary>Value type of a dictionary.</summary>
+    public ParameterType? Value { get; private init; }
+
+    public bool IsScalar => Kind is not (ParameterKind.List or ParameterKind.Dictionary or ParameterKind.Task or ParameterKind.TaskList);
+
+    /// <summary>A short, C#-like name for help texts and error messages.</summary>
+    public string DisplayName => Kind switch
+    {
+        ParameterKind.List => $"list<{Element!.DisplayName}>",
+        ParameterKind.TaskList => $"list<{Element!.DisplayName}>",
+        ParameterKind.Dictionary => $"dict<{Key!.DisplayName}, {Value!.DisplayName}>",
+        ParameterKind.Task => TaskName(ValueType),
+        _ => ValueType.Name + (IsNullable && ValueType.IsValueType ? "?" : string.Empty),
+    };
+
+    /// <summary>Classifies <paramref name="type"/>, or returns null when parameters of that type are unsupported.</summary>
+    public static ParameterType? For(Type type)
+    {
+        var underlying = Nullable.GetUnderlyingType(type);
+        var nullable = underlying is not null || !type.IsValueType;
+        var t = underlying ?? type;
+
+        if (typeof(TaskOnKart).IsAssignableFrom(t))
+        {
+            return new ParameterType(type, ParameterKind.Task, nullable);
+        }
+
+        ParameterKind? scalar = t switch
+        {
+            _ when t == typeof(string) => ParameterKind.String,
+            _ when t == typeof(bool) => ParameterKind.Bool,
+            _ when IntegerTypes.Contains(t) => ParameterKind.Integer,
+            _ when t == typeof(float) || t == typeof(Half) => ParameterKind.Single,
+            _ when t == typeof(double) => ParameterKind.Double,
+            _ when t == typeof(decimal) => ParameterKind.Decimal,
+            _ when t.IsEnum => ParameterKind.Enum,
+            _ when t == typeof(DateOnly) => ParameterKind.DateOnly,
+            _ when t == typeof(DateTime) => ParameterKind.DateTime,
+            _ when t == typeof(DateTimeOffset) => ParameterKind.DateTimeOffset,
+            _ when t == typeof(TimeSpan) => ParameterKind.TimeSpan,
+            _ when t == typeof(Guid) => ParameterKind.Guid,
+            _ when t == typeof(char) => ParameterKind.Char,
+            _ => null,
+        };
+        if (scalar is { } kind)
+        {
+            return new ParameterType(type, kind, nullable);
+        }
+
+        if (DictionaryTypes(t) is var (keyType, valueType))
+        {
+            var key = For(keyType);
+            var value = For(valueType);
+            if (key is null || !key.IsScalar || value is null || value.Kind is ParameterKind.Task or ParameterKind.TaskList)
+            {
+                return null;
+            }
+
+            return new ParameterType(type, ParameterKind.Dictionary, nullable) { Key = key, Value = value };
+        }
+
+        if (ElementType(t) is { } elementType)
+        {
+            var element = For(elementType);
+            if (element is null || element.Kind == ParameterKind.TaskList)
+            {
+                return null;
+            }
+
+            var listKind = element.Kind == ParameterKind.Task ? ParameterKind.TaskList : ParameterKind.List;
+            return new ParameterType(type, listKind, nullable) { Element = element };
+        }
+
+        return null;
+    }
+
+    private static (Type Key, Type Value)? DictionaryTypes(Type t)
+    {
+        foreach (var candidate in t.IsInterface ? [t, .. t.GetInterfaces()] : t.GetInterfaces())
+        {
+            if (candidate.IsGenericType)
+            {
+                var definition = candidate.GetGenericTypeDefinition();
+                if (definition == typeof(IReadOnlyDictionary<,>) || definition == typeof(IDictionary<,>))
+                {
+                    var args = candidate.GetGenericArguments();
+                    return (args[0], args[1]);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static Type? ElementType(Type t)
+    {
+        if (t == typeof(string))
+        {
+            return null;
+        }
+
+        if (t.IsArray)
+        {
+            return t.GetArrayRank() == 1 ? t.GetElementType() : null;
+        }
+
+        foreach (var candidate in t.IsInterface ? [t, .. t.GetInterfaces()] : t.GetInterfaces())
+        {
+            if (candidate.IsGenericType && candidate.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+            {
+                return candidate.GetGenericArguments()[0];
+            }
+        }
+
+        return null;
+    }
+
+    private static string TaskName(Type t)
+    {
+        for (var current = t; current is not null; current = current.BaseType)
+        {
+            if (current.IsGenericType && current.GetGenericTypeDefinition() == typeof(TaskOnKart<>))
+            {
+                return current == t ? $"task<{current.GetGenericArguments()[0].Name}>" : t.Name;
+            }
+        }
+
+        return t == typeof(TaskOnKart) ? "task" : t.Name;
+    }
+
+    /// <summary>Enumerates a list value as objects (used by serializers).</summary>
+    public static IEnumerable<object?> Items(object list) => ((IEnumerable)list).Cast<object?>();
+}

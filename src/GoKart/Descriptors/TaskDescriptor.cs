@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Reflection;
+
+namespace GoKart.Descriptors;
+
+/// <summary>
+/// Everything the engine, hasher and command line need to know about a task type, read by reflection once.
+/// </summary>
+internal sealed class TaskDescriptor
+{
+    // A memo of a pure function of the type: entries are immutable and never removed.
+    private static readonly ConcurrentDictionary<Type, TaskDescriptor> Cache = new();
+
+    private readonly Lazy<string?> _codeVersion;
+
+    private TaskDescriptor(Type type)
+    {
+        Type = type;
+        ClassName = type.Name;
+        var backtick = ClassName.IndexOf('`', StringComparison.Ordinal);
+        if (backtick >= 0)
+        {
+            ClassName = ClassName[..backtick];
+        }
+
+        // gokart writes under the module path; a top-level C# program is the analogue of a script's __main__.
+        Directory = string.IsNullOrEmpty(type.Namespace) ? "__main__" : type.Namespace.Replace('.', '/');
+        OutputType = FindOutputType(type)
+            ?? throw new TaskDefinitionException(type.Name, $"task '{type.FullName}' must derive from TaskOnKart<T>");
+        Options = type.GetCustomAttribute<TaskOptionsAttribute>(inherit: true) ?? new TaskOptionsAttribute();
+        var codeVersion = type.GetCustomAttribute<CodeVersionAttribute>(inherit: false);
+        _codeVersion = new Lazy<string?>(() => CodeFingerprint.Describe(type, codeVersion), LazyThreadSafetyMode.ExecutionAndPublication);
+        Parameters = ReadParameters(type, ClassName);
+        TaskParameters = [.. Parameters.Where(p => p.IsTask)];
+        HasRun = Overrides(type, "Run", Type.EmptyTypes) || Overrides(type, "RunAsync", [typeof(CancellationToken)]);
+    }
+
+    public Type Type { get; }
+
+    /// <summary>The class name without namespace (gokart's task family).</summary>
+    public string ClassName { get; }
+
+    /// <summary>The workspace folder of the default output: the namespace as a path, or <c>__main__</c>.</summary>
+    public string Directory { get; }
+
+    /// <summary>The <c>T</c> of <c>TaskOnKart&lt;T&gt;</c>.</summary>
+    public Type OutputType { get; }
+
+    public TaskOptionsAttribute Options { get; }
+
+    /// <summary>Parameters in declaration order, base class first.</summary>
+    public ImmutableArray<ParameterDescriptor> Parameters { get; }
+
+    /// <summary>The parameters holding a task or a list of tasks (the default requirements).</summary>
+    public ImmutableArray<ParameterDescriptor> TaskParameters { get; }
+
+    /// <summary>Whether the class overrides <c>Run</c> or <c>RunAsync</c>.</summary>
+    public bool HasRun { get; }
+
+    /// <summary>Text folded into the unique id when the class opts into the code-version check; null otherwise.</summary>
+    public string? CodeVersion => _codeVersion.Value;
+
+    public static TaskDescriptor For(Type type) => Cache.GetOrAdd(type, static t => new TaskDescriptor(t));
+
+    public ParameterDescriptor? FindParameter(string name)
+    {
+        foreach (var p in Parameters)
+        {
+            if (p.Name == name || p.SnakeName == name || p.KebabName == name)
+            {
+                return p;
+            }
+        }
+
+        return null;
+    }
+
+    private static Type? FindOutputType(Type type)
+    {
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(TaskOnKart<>))
+            {
+                return t.GetGenericArguments()[0];
+            }
+        }
+
+        return null;
+    }
+
+    private static ImmutableArray<ParameterDescriptor> ReadParameters(Type type, string className)
+    {
+        var chain = new List<Type>();
+        for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
+        {
+            if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(TaskOnKart<>))
+            {
+                break;
+            }
+
+            chain.Add(t);
+        }
+
+        chain.Reverse();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var result = ImmutableArray.CreateBuilder<ParameterDescriptor>();
+        foreach (var t in chain)
+        {
+            var declared = t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .OrderBy(p => p.MetadataToken);
+            foreach (var property in declared)
+            {
+                if (property.SetMethod is not { IsPublic: true } || property.GetIndexParameters().Length > 0
+                    || property.IsDefined(typeof(NotParameterAttribute), inherit: true) || !seen.Add(property.Name))
+                {
+                    continue;
+                }
+
+                var parameterType = ParameterType.For(property.PropertyType)
+                    ?? throw new TaskDefinitionException(
+                        className,
+                        $"parameter '{property.Name}' of task '{className}' has unsupported type '{property.PropertyType}'. "
+                        + "Supported: string, bool, integers, float/double/decimal, enums, DateOnly, DateTime, DateTimeOffset, "
+                        + "TimeSpan, Guid, lists and dictionaries of those, tasks and lists of tasks. "
+                        + "Mark it [NotParameter] if it is not a parameter.");
+                result.Add(new ParameterDescriptor(property, parameterType, property.GetCustomAttribute<ParameterAttribute>(inherit: true)));
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static bool Overrides(Type type, string name, Type[] parameters)
+    {
+        var method = type.GetMethod(name, BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public, null, parameters, null);
+        var declaring = method?.DeclaringType;
+        return declaring is not null && !(declaring.IsGenericType && declaring.GetGenericTypeDefinition() == typeof(TaskOnKart<>));
+    }
+}

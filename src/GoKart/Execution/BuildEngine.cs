@@ -1,0 +1,243 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace GoKart.Execution;
+
+/// <summary>
+/// Plans a build and runs the scheduled tasks on up to <see cref="BuildOptions.Workers"/> workers, each
+/// as soon as its requirements are done. A failure stops only what depends on it.
+/// </summary>
+internal sealed class BuildEngine(BuildSession session)
+{
+    private readonly Lock _gate = new();
+    private readonly List<TaskFailure> _failures = [];
+    private int _remaining;
+    private int _done;
+    private int _running;
+    private int _total;
+    private long _startTimestamp;
+
+    public async Task<BuildReport> RunAsync(TaskOnKart root, CancellationToken cancellationToken)
+    {
+        _startTimestamp = session.Time.GetTimestamp();
+        var graph = TaskGraph.Build(root);
+        var planner = new BuildPlanner(session);
+        var scheduled = await planner.PlanAsync(graph, cancellationToken).ConfigureAwait(false);
+        Validate(scheduled);
+        session.Logger.LogInformation("Scheduled {Count} task(s) of {Total} in the graph of {Root}", scheduled.Count, graph.Nodes.Count, graph.Root.Label);
+
+        if (scheduled.Count > 0)
+        {
+            await ExecuteAsync(graph, planner, scheduled, cancellationToken).ConfigureAwait(false);
+        }
+
+        object? output = null;
+        if (_failures.Count == 0)
+        {
+            output = graph.Root.Status == TaskRunStatus.Succeeded
+                ? graph.Root.Value
+                : await RunContext.ReadOutputAsync(session, graph.Root.Task, null, null, cancellationToken).ConfigureAwait(false);
+            graph.Root.Value = null;
+        }
+
+        var outcomes = graph.Nodes
+            .Where(n => n.Status is not null)
+            .Select(n => new TaskOutcome(n.Name, n.Id, n.Status!.Value, n.Duration, n.Error))
+            .ToList();
+        return new BuildReport(outcomes, [.. _failures], output, session.Time.GetElapsedTime(_startTimestamp));
+    }
+
+    /// <summary>Everything that can be checked before any task runs, reported together.</summary>
+    private void Validate(List<TaskNode> scheduled)
+    {
+        var problems = new List<string>();
+        foreach (var descriptorGroup in scheduled.GroupBy(n => n.Task.Descriptor))
+        {
+            if (!descriptorGroup.Key.HasRun)
+            {
+                problems.Add($"Task '{descriptorGroup.Key.ClassName}' overrides neither Run() nor RunAsync(CancellationToken).");
+            }
+        }
+
+        foreach (var node in scheduled)
+        {
+            CheckTarget(node, node.Task.OutputTarget, node.Task.Descriptor.OutputType, "output", problems);
+            foreach (var (name, target) in node.Task.AdditionalOutputTargets)
+            {
+                CheckTarget(node, target, null, $"output '{name}'", problems);
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            var first = scheduled.FirstOrDefault()?.Name ?? string.Empty;
+            throw new TaskDefinitionException(first, string.Join(Environment.NewLine, problems.Distinct()));
+        }
+    }
+
+    private void CheckTarget(TaskNode node, Target target, Type? type, string what, List<string> problems)
+    {
+        if (target.Format is null && !session.Formats.TryResolve(target.Path, out _))
+        {
+            problems.Add($"Task '{node.Label}' {what} '{target.Path}': unknown extension. Known: {string.Join(", ", session.Formats.Extensions)}.");
+            return;
+        }
+
+        var format = target.ResolveFormat(session.Formats);
+        if (type is not null && !format.Supports(type))
+        {
+            problems.Add($"Task '{node.Label}' {what} '{target.Path}': the {format.Name} format cannot store {type.Name}.");
+        }
+    }
+
+    private async Task ExecuteAsync(TaskGraph graph, BuildPlanner planner, List<TaskNode> scheduled, CancellationToken cancellationToken)
+    {
+        var channel = Channel.CreateUnbounded<TaskNode>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
+        _remaining = scheduled.Count;
+        _total = scheduled.Count;
+        foreach (var node in scheduled)
+        {
+            node.PendingDependencies = node.Dependencies.Distinct().Count(d => d.Scheduled);
+            if (node.PendingDependencies == 0)
+            {
+                channel.Writer.TryWrite(node);
+            }
+        }
+
+        var workers = Math.Min(session.Options.Workers, scheduled.Count);
+        var loops = new Task[workers];
+        for (var i = 0; i < workers; i++)
+        {
+            loops[i] = Task.Run(() => WorkerAsync(graph, planner, channel, cancellationToken), CancellationToken.None);
+        }
+
+        try
+        {
+            await Task.WhenAll(loops).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var node in scheduled.Where(n => n.Status is null))
+            {
+                node.Status = TaskRunStatus.Cancelled;
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private async Task WorkerAsync(TaskGraph graph, BuildPlanner planner, Channel<TaskNode> channel, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await channel.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (!cancellationToken.IsCancellationRequested && channel.Reader.TryRead(out var node))
+                {
+                    await ProcessAsync(graph, planner, node, channel.Writer, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            channel.Writer.TryComplete();
+        }
+    }
+
+    private async Task ProcessAsync(TaskGraph graph, BuildPlanner planner, TaskNode node, ChannelWriter<TaskNode> writer, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _running);
+        Report(BuildEvent.Started, node);
+        var rerun = planner.MustRerun(graph, node);
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            var ranHere = await RunLock.RunOnceAsync(session, node, rerun, cancellationToken).ConfigureAwait(false);
+            Interlocked.Decrement(ref _running);
+            Finish(node, ranHere ? TaskRunStatus.Succeeded : TaskRunStatus.CompletedElsewhere, writer);
+            Report(ranHere ? BuildEvent.Succeeded : BuildEvent.CompletedElsewhere, node);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Interlocked.Decrement(ref _running);
+            throw;
+        }
+        catch (Exception e)
+        {
+            Interlocked.Decrement(ref _running);
+            node.Duration = Stopwatch.GetElapsedTime(start);
+            session.Logger.LogError(e, "{Task} failed", node.Label);
+            Fail(node, e, writer);
+            Report(BuildEvent.Failed, node);
+        }
+    }
+
+    private void Finish(TaskNode node, TaskRunStatus status, ChannelWriter<TaskNode> writer)
+    {
+        lock (_gate)
+        {
+            node.Status = status;
+            _done++;
+            foreach (var dependent in node.Dependents)
+            {
+                if (dependent.Scheduled && dependent.Status is null && --dependent.PendingDependencies == 0)
+                {
+                    writer.TryWrite(dependent);
+                }
+            }
+
+            CountResolved(1, writer);
+        }
+    }
+
+    private void Fail(TaskNode node, Exception error, ChannelWriter<TaskNode> writer)
+    {
+        lock (_gate)
+        {
+            node.Status = TaskRunStatus.Failed;
+            node.Error = error;
+            _failures.Add(new TaskFailure(node.Name, node.Id, error));
+            var resolved = 1;
+            var stack = new Stack<TaskNode>(node.Dependents);
+            while (stack.Count > 0)
+            {
+                var dependent = stack.Pop();
+                if (dependent.Scheduled && dependent.Status is null)
+                {
+                    dependent.Status = TaskRunStatus.UpstreamFailed;
+                    resolved++;
+                    foreach (var next in dependent.Dependents)
+                    {
+                        stack.Push(next);
+                    }
+                }
+            }
+
+            CountResolved(resolved, writer);
+        }
+    }
+
+    private void CountResolved(int count, ChannelWriter<TaskNode> writer)
+    {
+        _remaining -= count;
+        if (_remaining == 0)
+        {
+            writer.TryComplete();
+        }
+    }
+
+    private void Report(BuildEvent kind, TaskNode node)
+    {
+        if (session.Options.Progress is { } progress)
+        {
+            int failed;
+            lock (_gate)
+            {
+                failed = _failures.Count;
+            }
+
+            progress(new BuildProgress(kind, node.Name, node.Id, _total, Volatile.Read(ref _done), Volatile.Read(ref _running), failed, session.Time.GetElapsedTime(_startTimestamp)));
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Numerics;
+using GoKart.Logging;
+using GoKart.Storage;
+
+namespace GoKart.Execution;
+
+/// <summary>What a task can reach while it runs: its inputs, its named outputs, its logger and random generator.</summary>
+internal sealed class RunContext
+{
+    private readonly BuildSession _session;
+    private readonly TaskNode _node;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, IPendingWrite> _namedWrites = new(StringComparer.Ordinal);
+    private Random? _random;
+
+    public RunContext(BuildSession session, TaskNode node, CancellationToken cancellationToken)
+    {
+        _session = session;
+        _node = node;
+        CancellationToken = cancellationToken;
+        Seed = node.Task.GetRandomSeed() ?? SeedFromId(node.Id);
+        Logger = new TaskLogger(session.LoggerFactory.CreateLogger(node.Name), session.Time);
+    }
+
+    public int Seed { get; }
+
+    public TaskLogger Logger { get; }
+
+    public Random Random => _random ??= new Random(Seed);
+
+    public CancellationToken CancellationToken { get; }
+
+    public IReadOnlyDictionary<string, IPendingWrite> NamedWrites => _namedWrites;
+
+    /// <summary>gokart's seed: the unique id as a number, reduced to a non-negative Int32.</summary>
+    public static int SeedFromId(string id) =>
+        (int)(BigInteger.Parse("0" + id, NumberStyles.HexNumber, CultureInfo.InvariantCulture) % int.MaxValue);
+
+    public object? Load(TaskOnKart task, string? outputName = null, Type? valueType = null) =>
+        LoadAsync(task, outputName, valueType, CancellationToken).AsTask().GetAwaiter().GetResult();
+
+    public async ValueTask<object?> LoadAsync(TaskOnKart task, string? outputName, Type? valueType, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var dependency = _node.FindDependency(task.UniqueId)
+            ?? throw new TaskDefinitionException(
+                _node.Name,
+                $"Task '{_node.Label}' loads '{task.Descriptor.ClassName}[{task.UniqueId}]', which it does not require. Add it to Requires().");
+        return await ReadOutputAsync(_session, dependency.Task, outputName, valueType, cancellationToken).ConfigureAwait(false);
+    }
+
+    public object? LoadAll()
+    {
+        var requires = _node.Requires;
+        if (!requires.IsNamed)
+        {
+            return requires.Select(t => Load(t)).ToList();
+        }
+
+        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var entry in requires.Entries)
+        {
+            result[entry.Name!] = entry.Single is { } single ? Load(single) : entry.List!.Select(t => Load(t)).ToList();
+        }
+
+        return result;
+    }
+
+    public void Dump(string outputName, object? value, Type type)
+    {
+        if (!_node.Task.AdditionalOutputTargets.TryGetValue(outputName, out var target))
+        {
+            var known = string.Join(", ", _node.Task.AdditionalOutputTargets.Keys);
+            throw new TaskDefinitionException(_node.Name, $"Task '{_node.Label}' dumps to '{outputName}', which AdditionalOutputs() does not declare (declared: {known}).");
+        }
+
+        var write = TaskRunner.WriteAsync(_session, target, value, type, CancellationToken).AsTask().GetAwaiter().GetResult();
+        lock (_gate)
+        {
+            if (_namedWrites.Remove(outputName, out var previous))
+            {
+                previous.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+
+            _namedWrites[outputName] = write;
+        }
+    }
+
+    public static async ValueTask<object?> ReadOutputAsync(BuildSession session, TaskOnKart task, string? outputName, Type? valueType, CancellationToken cancellationToken)
+    {
+        Target target;
+        Type type;
+        if (outputName is null)
+        {
+            target = task.OutputTarget;
+            type = task.Descriptor.OutputType;
+        }
+        else if (!task.AdditionalOutputTargets.TryGetValue(outputName, out target!))
+        {
+            throw new TaskDefinitionException(task.Descriptor.ClassName, $"Task '{task.Descriptor.ClassName}' has no output named '{outputName}'.");
+        }
+        else
+        {
+            type = valueType ?? typeof(object);
+        }
+
+        var format = target.ResolveFormat(session.Formats);
+        var stream = await session.Store.OpenReadAsync(target.Path, cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            return await format.ReadAsync(stream, type, session.FormatContext(target), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DiscardAsync()
+    {
+        foreach (var write in _namedWrites.Values)
+        {
+            await write.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using GoKart.Hashing;
+using GoKart.Logging;
+using GoKart.Storage;
+
+namespace GoKart.Execution;
+
+/// <summary>Writes the five log files of a task that ran: module_versions, processing_time, random_seed, task_log, task_params.</summary>
+internal static class RunLogs
+{
+    public static async ValueTask WriteAsync(
+        BuildSession session,
+        TaskNode node,
+        RunContext context,
+        DateTimeOffset started,
+        DateTimeOffset finished,
+        TimeSpan elapsed,
+        CancellationToken cancellationToken)
+    {
+        var name = node.Name;
+        var id = node.Id;
+        var store = session.Store;
+
+        await WriteTextAsync(store, TargetPaths.LogPath("module_versions", name, id, "txt"), session.ModuleVersionsText, cancellationToken).ConfigureAwait(false);
+        await WriteJsonAsync(store, TargetPaths.LogPath("processing_time", name, id, "json"), w =>
+        {
+            w.WriteNumber("processing_time", elapsed.TotalSeconds);
+            w.WriteString("start", started.ToString("o", CultureInfo.InvariantCulture));
+            w.WriteString("end", finished.ToString("o", CultureInfo.InvariantCulture));
+        }, cancellationToken).ConfigureAwait(false);
+        await WriteJsonAsync(store, TargetPaths.LogPath("random_seed", name, id, "json"), w => w.WriteNumber("random_seed", context.Seed), cancellationToken)
+            .ConfigureAwait(false);
+        await WriteJsonAsync(store, TargetPaths.LogPath("task_log", name, id, "json"), w => WriteTaskLog(w, session, node, context.Logger.Snapshot()), cancellationToken)
+            .ConfigureAwait(false);
+        await WriteJsonAsync(store, TargetPaths.LogPath("task_params", name, id, "json"), w => WriteParameters(w, node.Task), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Every parameter (significant or not) as luigi serializes it; task parameters as unique ids.</summary>
+    public static void WriteParameters(Utf8JsonWriter writer, TaskOnKart task)
+    {
+        foreach (var parameter in task.Descriptor.Parameters)
+        {
+            var text = parameter.IsTask
+                ? TaskGraph.SerializeTaskParameter(task, parameter)
+                : LuigiSerializer.Serialize(parameter.GetValue(task), parameter.Type);
+            writer.WriteString(parameter.SnakeName, text);
+        }
+    }
+
+    private static void WriteTaskLog(Utf8JsonWriter writer, BuildSession session, TaskNode node, IReadOnlyList<TaskLogEntry> entries)
+    {
+        writer.WriteString("task", node.Name);
+        writer.WriteString("unique_id", node.Id);
+        writer.WriteStartArray("task_log");
+        foreach (var entry in entries)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("time", entry.Time.ToString("o", CultureInfo.InvariantCulture));
+            writer.WriteString("level", entry.Level.ToString());
+            writer.WriteString("message", entry.Message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartObject("outputs");
+        writer.WriteString("output", session.Store.Describe(node.Task.OutputTarget.Path));
+        foreach (var (outputName, target) in node.Task.AdditionalOutputTargets)
+        {
+            writer.WriteString(outputName, session.Store.Describe(target.Path));
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static async ValueTask WriteTextAsync(IWorkspaceStore store, string path, string text, CancellationToken cancellationToken)
+    {
+        var write = await store.BeginWriteAsync(path, cancellationToken).ConfigureAwait(false);
+        await using (write.ConfigureAwait(false))
+        {
+            await write.Stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text), cancellationToken).ConfigureAwait(false);
+            await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async ValueTask WriteJsonAsync(IWorkspaceStore store, string path, Action<Utf8JsonWriter> body, CancellationToken cancellationToken)
+    {
+        var write = await store.BeginWriteAsync(path, cancellationToken).ConfigureAwait(false);
+        await using (write.ConfigureAwait(false))
+        {
+            var writer = new Utf8JsonWriter(write.Stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            await using (writer.ConfigureAwait(false))
+            {
+                writer.WriteStartObject();
+                body(writer);
+                writer.WriteEndObject();
+            }
+
+            await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System.Collections;
+using GoKart.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace GoKart.Execution;
+
+/// <summary>
+/// Runs one task: calls Run, writes its outputs to temporary objects, writes its logs, then publishes the
+/// outputs (named ones first, the main one last, so an existing main output means a finished task).
+/// </summary>
+internal static class TaskRunner
+{
+    public static async ValueTask RunAsync(BuildSession session, TaskNode node, bool rerun, CancellationToken cancellationToken)
+    {
+        var task = node.Task;
+        var context = new RunContext(session, node, cancellationToken);
+        lock (task)
+        {
+            if (task.Context is not null)
+            {
+                throw new InvalidOperationException($"Task '{node.Label}' is already running in another build.");
+            }
+
+            task.Context = context;
+        }
+
+        IPendingWrite? mainWrite = null;
+        try
+        {
+            var started = session.Time.GetUtcNow();
+            var timestamp = session.Time.GetTimestamp();
+            session.Logger.LogDebug("Running {Task}", node.Label);
+            var value = await task.RunBoxedAsync(cancellationToken).ConfigureAwait(false);
+            if (session.FailOnEmptyDump(task) && IsEmpty(value))
+            {
+                throw new InvalidOperationException($"Task '{node.Label}' returned an empty value and fail_on_empty_dump is set; nothing was written.");
+            }
+
+            var missing = task.AdditionalOutputTargets.Keys.Where(k => !context.NamedWrites.ContainsKey(k)).ToList();
+            if (missing.Count > 0)
+            {
+                throw new InvalidOperationException($"Task '{node.Label}' did not dump its declared output(s) {string.Join(", ", missing)}.");
+            }
+
+            mainWrite = await WriteAsync(session, task.OutputTarget, value, task.Descriptor.OutputType, cancellationToken).ConfigureAwait(false);
+            var elapsed = session.Time.GetElapsedTime(timestamp);
+            await RunLogs.WriteAsync(session, node, context, started, session.Time.GetUtcNow(), elapsed, cancellationToken).ConfigureAwait(false);
+            await PublishAsync(session, node, context, mainWrite, rerun, cancellationToken).ConfigureAwait(false);
+            node.Duration = elapsed;
+            node.Value = value;
+        }
+        finally
+        {
+            task.Context = null;
+            if (mainWrite is not null)
+            {
+                await mainWrite.DisposeAsync().ConfigureAwait(false);
+            }
+
+            await context.DiscardAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Serializes a value to a pending (not yet visible) object at the target's path.</summary>
+    public static async ValueTask<IPendingWrite> WriteAsync(BuildSession session, Target target, object? value, Type type, CancellationToken cancellationToken)
+    {
+        var format = target.ResolveFormat(session.Formats);
+        var write = await session.Store.BeginWriteAsync(target.Path, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await format.WriteAsync(write.Stream, value, type, session.FormatContext(target), cancellationToken).ConfigureAwait(false);
+            return write;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await write.DisposeAsync().ConfigureAwait(false);
+            throw new IOException($"Could not write {session.Store.Describe(target.Path)} ({format.Name}): {e.Message}", e);
+        }
+        catch
+        {
+            await write.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async ValueTask PublishAsync(BuildSession session, TaskNode node, RunContext context, IPendingWrite mainWrite, bool rerun, CancellationToken cancellationToken)
+    {
+        if (session.Lock is null)
+        {
+            await CommitAllAsync(context, mainWrite, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // gokart's dump lock: one writer per output across processes; a finished output from elsewhere is kept.
+        var handle = await session.Lock.AcquireAsync(LockKeys.Output(node), cancellationToken).ConfigureAwait(false);
+        await using (handle.ConfigureAwait(false))
+        {
+            if (!rerun && await session.Store.ExistsAsync(node.Task.OutputTarget.Path, cancellationToken).ConfigureAwait(false))
+            {
+                session.Logger.LogInformation("{Task} was written by another process meanwhile; keeping that output.", node.Label);
+                return;
+            }
+
+            await CommitAllAsync(context, mainWrite, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async ValueTask CommitAllAsync(RunContext context, IPendingWrite mainWrite, CancellationToken cancellationToken)
+    {
+        foreach (var write in context.NamedWrites.Values)
+        {
+            await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await mainWrite.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool IsEmpty(object? value) => value switch
+    {
+        null => true,
+        string s => s.Length == 0,
+        Array a => a.Length == 0,
+        ICollection c => c.Count == 0,
+        IEnumerable e => !e.GetEnumerator().MoveNext(),
+        _ => false,
+    };
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+
+namespace GoKart.Formats;
+
+/// <summary><c>.json</c> through System.Text.Json: any type it can serialize.</summary>
+public sealed class JsonFormat : IFormat
+{
+    // Serializer metadata is cached per options instance; one shared immutable instance keeps it warm across builds.
+    private static readonly JsonSerializerOptions SharedOptions = new(JsonSerializerDefaults.General)
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    private readonly JsonSerializerOptions _options;
+
+    /// <summary>Creates the format with GoKart's defaults (named NaN/Infinity allowed).</summary>
+    public JsonFormat()
+        : this(SharedOptions)
+    {
+    }
+
+    /// <summary>Creates the format with your serializer options.</summary>
+    public JsonFormat(JsonSerializerOptions options) => _options = options;
+
+    /// <inheritdoc />
+    public string Name => "json";
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Extensions { get; } = [".json"];
+
+    /// <inheritdoc />
+    public bool Supports(Type type) => !typeof(Delegate).IsAssignableFrom(type) && type != typeof(Stream);
+
+    /// <inheritdoc />
+    public async ValueTask WriteAsync(Stream stream, object? value, Type type, FormatContext context, CancellationToken cancellationToken) =>
+        await JsonSerializer.SerializeAsync(stream, value, type, _options, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public async ValueTask<object?> ReadAsync(Stream stream, Type type, FormatContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await JsonSerializer.DeserializeAsync(stream, type, _options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException(
+                $"{context.Location}: not valid JSON for {type.Name} (line {e.LineNumber + 1}, path {e.Path}): {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+
+namespace GoKart.Storage;
+
+/// <summary>
+/// A workspace on local disk. Writes go to a hidden temporary file in the destination folder and are
+/// renamed into place on commit, so a crash never leaves a file a later run takes for a complete output.
+/// </summary>
+public sealed class LocalFileStore : IWorkspaceStore
+{
+    internal const string TempMarker = ".gokart-tmp-";
+    private readonly ConcurrentDictionary<string, bool> _createdDirectories = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a store rooted at <paramref name="root"/> (created on first write).</summary>
+    public LocalFileStore(string root)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(root);
+        Root = root;
+    }
+
+    /// <summary>The workspace folder as given.</summary>
+    public string Root { get; }
+
+    /// <inheritdoc />
+    public string Describe(string path) => System.IO.Path.Combine(Root, path);
+
+    /// <inheritdoc />
+    public ValueTask<bool> ExistsAsync(string path, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(File.Exists(FullPath(path)));
+
+    /// <inheritdoc />
+    public ValueTask<DateTimeOffset?> GetLastModifiedAsync(string path, CancellationToken cancellationToken)
+    {
+        var info = new FileInfo(FullPath(path));
+        return ValueTask.FromResult<DateTimeOffset?>(info.Exists ? new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero) : null);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<Stream> OpenReadAsync(string path, CancellationToken cancellationToken)
+    {
+        var full = FullPath(path);
+        try
+        {
+            return ValueTask.FromResult<Stream>(new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 65536));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new FileNotFoundException($"No file at {full}", full, e);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IPendingWrite> BeginWriteAsync(string path, CancellationToken cancellationToken)
+    {
+        var full = FullPath(path);
+        var directory = System.IO.Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(directory) && !_createdDirectories.ContainsKey(directory))
+        {
+            Directory.CreateDirectory(directory);
+            _createdDirectories.TryAdd(directory, true);
+        }
+
+        var temp = System.IO.Path.Combine(directory ?? string.Empty, "." + System.IO.Path.GetFileName(full) + TempMarker + Guid.NewGuid().ToString("N")[..12]);
+        return ValueTask.FromResult<IPendingWrite>(new PendingFile(path, full, temp));
+    }
+
+    /// <inheritdoc />
+    public ValueTask<bool> DeleteAsync(string path, CancellationToken cancellationToken)
+    {
+        var full = FullPath(path);
+        if (!File.Exists(full))
+        {
+            return ValueTask.FromResult(false);
+        }
+
+        File.Delete(full);
+        return ValueTask.FromResult(true);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<StoreEntry> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.CompletedTask.ConfigureAwait(false);
+        if (!Directory.Exists(Root))
+        {
+            yield break;
+        }
+
+        var rootFull = System.IO.Path.GetFullPath(Root);
+        foreach (var file in Directory.EnumerateFiles(rootFull, "*", SearchOption.AllDirectories))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var relative = System.IO.Path.GetRelativePath(rootFull, file).Replace('\\', '/');
+            if (!relative.StartsWith(prefix, StringComparison.Ordinal) || relative.Contains(TempMarker, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var info = new FileInfo(file);
+            yield return new StoreEntry(relative, info.Length, new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero));
+        }
+    }
+
+    private string FullPath(string path)
+    {
+        if (path.Length == 0 || System.IO.Path.IsPathRooted(path) || path.Split('/').Contains(".."))
+        {
+            throw new ArgumentException($"'{path}' is not a relative path inside the workspace {Root}.", nameof(path));
+        }
+
+        return System.IO.Path.Combine(Root, path);
+    }
+
+    private sealed class PendingFile(string path, string full, string temp) : IPendingWrite
+    {
+        private readonly FileStream _stream = new(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 65536);
+        private bool _committed;
+
+        public Stream Stream => _stream;
+
+        public string Path => path;
+
+        public async ValueTask CommitAsync(CancellationToken cancellationToken)
+        {
+            await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await _stream.DisposeAsync().ConfigureAwait(false);
+            File.Move(temp, full, overwrite: true);
+            _committed = true;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stream.DisposeAsync().ConfigureAwait(false);
+            if (!_committed)
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+}
