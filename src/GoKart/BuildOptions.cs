@@ -13,11 +13,17 @@ namespace GoKart;
 /// </example>
 public sealed class BuildOptions
 {
-    /// <summary>The workspace folder (default <c>resources</c>, relative to the working directory). Ignored when <see cref="Store"/> is set.</summary>
+    /// <summary>
+    /// The workspace (default <c>resources</c>, relative to the working directory), or a location such as
+    /// <c>s3://bucket/prefix</c> opened by one of <see cref="StoreProviders"/>. Ignored when <see cref="Store"/> is set.
+    /// </summary>
     public string Workspace { get; init; } = "resources";
 
-    /// <summary>The store to use instead of a local folder (S3, in memory, ...).</summary>
+    /// <summary>The store to use instead of opening <see cref="Workspace"/> (S3, in memory, ...).</summary>
     public IWorkspaceStore? Store { get; init; }
+
+    /// <summary>Providers that open non-local workspace locations such as <c>s3://bucket/prefix</c>.</summary>
+    public IReadOnlyList<IWorkspaceStoreProvider> StoreProviders { get; init; } = [];
 
     /// <summary>How many tasks run at once (default: processor count).</summary>
     public int Workers { get; init; } = Environment.ProcessorCount;

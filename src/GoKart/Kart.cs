@@ -9,7 +9,7 @@ namespace GoKart;
 /// var model = await Kart.BuildAsync(new Train { Epochs = 3 }, new BuildOptions { Workers = 4 }, ct);
 /// </code>
 /// </example>
-public static class Kart
+public static partial class Kart
 {
     /// <summary>
     /// Runs every missing task the root needs, in parallel up to <see cref="BuildOptions.Workers"/>, and

@@ -19,7 +19,7 @@ internal sealed class BuildSession
             throw new ArgumentOutOfRangeException(nameof(options), options.Workers, "BuildOptions.Workers must be at least 1.");
         }
 
-        Store = options.Store ?? new LocalFileStore(options.Workspace);
+        Store = options.Store ?? WorkspaceLocation.Open(options.Workspace, options.StoreProviders);
         Formats = options.Formats ?? FormatRegistry.CreateDefault();
         Time = options.TimeProvider;
         LoggerFactory = options.LoggerFactory ?? new StderrLoggerFactory(options.LogLevel, Time);
