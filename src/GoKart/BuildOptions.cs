@@ -63,4 +63,7 @@ public sealed class BuildOptions
 
     /// <summary>The clock for logs and timings.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Called on each task before its parameters are read (the command line applies configured values here).</summary>
+    internal Action<TaskOnKart>? PrepareTask { get; init; }
 }

@@ -21,7 +21,7 @@ internal sealed class BuildEngine(BuildSession session)
     public async Task<BuildReport> RunAsync(TaskOnKart root, CancellationToken cancellationToken)
     {
         _startTimestamp = session.Time.GetTimestamp();
-        var graph = TaskGraph.Build(root);
+        var graph = TaskGraph.Build(root, session.Options.PrepareTask);
         var planner = new BuildPlanner(session);
         var scheduled = await planner.PlanAsync(graph, cancellationToken).ConfigureAwait(false);
         Validate(scheduled);

@@ -24,9 +24,14 @@ internal sealed class TaskGraph
 
     public static string ComputeUniqueId(TaskOnKart task) => Build(task).Root.Id;
 
-    public static TaskGraph Build(TaskOnKart root)
+    /// <param name="root">The root task.</param>
+    /// <param name="prepare">
+    /// Called once per task instance before its parameters are read (the command line fills in
+    /// configured parameter values here, so they count in the unique id).
+    /// </param>
+    public static TaskGraph Build(TaskOnKart root, Action<TaskOnKart>? prepare = null)
     {
-        var builder = new Builder();
+        var builder = new Builder(prepare);
         var rootNode = builder.Run(root);
         return new TaskGraph(rootNode, builder.Nodes);
     }
@@ -46,7 +51,7 @@ internal sealed class TaskGraph
         public int Index { get; set; }
     }
 
-    private sealed class Builder
+    private sealed class Builder(Action<TaskOnKart>? prepare)
     {
         private readonly Dictionary<string, TaskNode> _byId = new(StringComparer.Ordinal);
         private readonly Dictionary<TaskOnKart, TaskNode> _byInstance = new(ReferenceEqualityComparer.Instance);
@@ -127,6 +132,7 @@ internal sealed class TaskGraph
 
         private void Push(TaskOnKart task)
         {
+            prepare?.Invoke(task);
             var descriptor = task.Descriptor;
             var serialized = SerializeScalars(task, descriptor);
             var key = descriptor.TaskParameters.IsEmpty ? OwnKey(descriptor, serialized) : null;

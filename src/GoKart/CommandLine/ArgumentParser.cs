@@ -1,0 +1,154 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+
+namespace GoKart.CommandLine;
+
+/// <summary>
+/// Splits the arguments luigi-style: <c>TaskName --param=value --Family-param=value --workers 4 ...</c>.
+/// Program options may come anywhere; task parameters in the <c>--name value</c> form must follow the task
+/// name (before it, use <c>--name=value</c>).
+/// </summary>
+internal static class ArgumentParser
+{
+    /// <summary>Options taking a value, with the placeholder shown in help.</summary>
+    public static readonly IReadOnlyList<(string Name, string? Value, string Description)> Options =
+    [
+        ("help", null, "Show the tasks and their parameters (after a task name: that task only)."),
+        ("workers", "N", "Run up to N tasks at once (default: processor count)."),
+        ("workspace", "DIR", "The workspace folder or location (default: resources)."),
+        ("rerun", null, "Run the task even when its output exists."),
+        ("log-level", "LEVEL", "DEBUG, INFO, WARNING (default), ERROR, CRITICAL or NONE."),
+        ("config", "FILE", "Read parameter defaults and options from this INI file (repeatable)."),
+        ("tree", null, "Print the dependency tree with COMPLETE/PENDING and exit without running."),
+        ("tree-details", null, "As --tree, with parameters, output paths and processing times."),
+        ("dry-run", null, "List the tasks that would run and exit without running."),
+        ("no-progress", null, "Print plain log lines instead of the live progress line."),
+        ("local-scheduler", null, "Accepted for luigi compatibility; ignored."),
+    ];
+
+    public static ParsedArguments Parse(IReadOnlyList<string> args)
+    {
+        var result = new ParsedArguments();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg is "-h" or "-?" or "/?")
+            {
+                result.Help = true;
+                continue;
+            }
+
+            if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2)
+            {
+                if (arg.StartsWith('-') && arg.Length > 1)
+                {
+                    throw new CommandLineException($"Unknown option '{arg}'. Options start with '--' (e.g. --workers 4); run with --help.");
+                }
+
+                if (result.TaskName is not null)
+                {
+                    throw new CommandLineException(
+                        $"Unexpected argument '{arg}' after task '{result.TaskName}'. Give one task; parameters are written --name=value.");
+                }
+
+                result.TaskName = arg;
+                continue;
+            }
+
+            var body = arg[2..];
+            var equals = body.IndexOf('=', StringComparison.Ordinal);
+            var name = equals < 0 ? body : body[..equals];
+            var inline = equals < 0 ? null : body[(equals + 1)..];
+            if (IsOption(name))
+            {
+                i = ApplyOption(result, name, inline, args, i);
+                continue;
+            }
+
+            string? value = inline;
+            if (value is null && result.TaskName is not null && i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                value = args[++i];
+            }
+
+            result.Parameters.Add(new ParameterArgument(name, value));
+        }
+
+        return result;
+    }
+
+    private static bool IsOption(string name) => Options.Any(o => o.Name == name);
+
+    private static int ApplyOption(ParsedArguments result, string name, string? inline, IReadOnlyList<string> args, int index)
+    {
+        var takesValue = Options.First(o => o.Name == name).Value is not null;
+        if (!takesValue)
+        {
+            var on = inline is null || ParseBool("--" + name, inline);
+            switch (name)
+            {
+                case "help": result.Help = on; break;
+                case "rerun": result.Rerun = on; break;
+                case "tree": result.Tree = on; break;
+                case "tree-details": result.TreeDetails = on; break;
+                case "dry-run": result.DryRun = on; break;
+                case "no-progress": result.Progress = !on; break;
+            }
+
+            return index;
+        }
+
+        var value = inline;
+        if (value is null)
+        {
+            if (index + 1 >= args.Count || args[index + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new CommandLineException($"Option --{name} needs a value: --{name} {Options.First(o => o.Name == name).Value}.");
+            }
+
+            value = args[++index];
+        }
+
+        switch (name)
+        {
+            case "workers":
+                result.Workers = ParseWorkers(value, "--workers");
+                break;
+            case "workspace":
+                result.Workspace = value.Length > 0 ? value : throw new CommandLineException("Option --workspace needs a folder, e.g. --workspace out.");
+                break;
+            case "log-level":
+                result.LogLevel = ParseLogLevel(value, "--log-level");
+                break;
+            case "config":
+                result.ConfigFiles.Add(value);
+                break;
+        }
+
+        return index;
+    }
+
+    public static int ParseWorkers(string value, string origin) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var workers) && workers >= 1
+            ? workers
+            : throw new CommandLineException($"{origin}: '{value}' is not a valid number of workers; give a whole number of at least 1.");
+
+    public static LogLevel ParseLogLevel(string value, string origin) => value.Trim().ToUpperInvariant() switch
+    {
+        "TRACE" => LogLevel.Trace,
+        "DEBUG" => LogLevel.Debug,
+        "INFO" or "INFORMATION" => LogLevel.Information,
+        "WARNING" or "WARN" => LogLevel.Warning,
+        "ERROR" => LogLevel.Error,
+        "CRITICAL" or "FATAL" => LogLevel.Critical,
+        "NONE" or "NOTSET" => LogLevel.None,
+        _ => throw new CommandLineException($"{origin}: unknown log level '{value}'; use DEBUG, INFO, WARNING, ERROR, CRITICAL or NONE."),
+    };
+
+    public static bool ParseBool(string origin, string value) => value.Trim().ToUpperInvariant() switch
+    {
+        "TRUE" or "1" or "YES" => true,
+        "FALSE" or "0" or "NO" => false,
+        _ => throw new CommandLineException($"{origin}: '{value}' is not true or false."),
+    };
+}

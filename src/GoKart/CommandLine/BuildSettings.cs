@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Logging;
+
+namespace GoKart.CommandLine;
+
+/// <summary>
+/// Build options from the <c>[core]</c> and <c>[TaskOnKart]</c> sections of config files (gokart keeps
+/// its workspace_directory in <c>[TaskOnKart]</c>). Keys we do not use are luigi's or gokart's own
+/// settings and are ignored.
+/// </summary>
+internal sealed class BuildSettings
+{
+    public static readonly string[] Sections = ["core", "TaskOnKart"];
+
+    public string? Workspace { get; private set; }
+
+    public int? Workers { get; private set; }
+
+    public bool? Rerun { get; private set; }
+
+    public LogLevel? LogLevel { get; private set; }
+
+    public bool? StrictCheck { get; private set; }
+
+    public bool? ModificationTimeCheck { get; private set; }
+
+    public bool? FailOnEmptyDump { get; private set; }
+
+    public bool? ShouldLockRun { get; private set; }
+
+    public static BuildSettings Read(IReadOnlyList<IniFile> files, Func<string, string?> getEnvironmentVariable)
+    {
+        var settings = new BuildSettings();
+        foreach (var file in files)
+        {
+            foreach (var section in file.Sections.Where(s => Sections.Contains(s.Name, StringComparer.Ordinal)))
+            {
+                foreach (var entry in section.Entries)
+                {
+                    var origin = $"{file.Path}:{entry.Line} [{section.Name}] {entry.Key}";
+                    var key = entry.Key.ToLowerInvariant().Replace('-', '_');
+                    if (!Known.Contains(key))
+                    {
+                        continue;
+                    }
+
+                    settings.Apply(key, IniFile.Interpolate(entry.Value, getEnvironmentVariable, origin), origin);
+                }
+            }
+        }
+
+        return settings;
+    }
+
+    private static readonly string[] Known =
+    [
+        "workspace_directory", "workspace", "workers", "worker_count", "rerun", "log_level",
+        "strict_check", "modification_time_check", "fail_on_empty_dump", "should_lock_run",
+    ];
+
+    private void Apply(string key, string value, string origin)
+    {
+        switch (key)
+        {
+            case "workspace_directory" or "workspace":
+                Workspace = value.Length > 0 ? value : throw new CommandLineException($"{origin}: the workspace is empty; give a folder.");
+                break;
+            case "workers" or "worker_count":
+                Workers = ArgumentParser.ParseWorkers(value, origin);
+                break;
+            case "rerun":
+                Rerun = ArgumentParser.ParseBool(origin, value);
+                break;
+            case "log_level":
+                LogLevel = ArgumentParser.ParseLogLevel(value, origin);
+                break;
+            case "strict_check":
+                StrictCheck = ArgumentParser.ParseBool(origin, value);
+                break;
+            case "modification_time_check":
+                ModificationTimeCheck = ArgumentParser.ParseBool(origin, value);
+                break;
+            case "fail_on_empty_dump":
+                FailOnEmptyDump = ArgumentParser.ParseBool(origin, value);
+                break;
+            case "should_lock_run":
+                ShouldLockRun = ArgumentParser.ParseBool(origin, value);
+                break;
+        }
+    }
+}

@@ -1,0 +1,176 @@
+using System.Reflection;
+using GoKart.Descriptors;
+
+namespace GoKart.CommandLine;
+
+/// <summary>
+/// <see cref="Kart.Run(string[], CommandLineOptions?)"/>: parses, validates everything (arguments, config files,
+/// values) before anything touches the workspace, then shows help, the tree or a dry run, or builds and
+/// prints luigi's execution summary.
+/// </summary>
+internal sealed class CommandLineRunner(CommandLineOptions options)
+{
+    private readonly TextWriter _output = options.Output ?? Console.Out;
+    private readonly TextWriter _error = options.Error ?? Console.Error;
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunCoreAsync(args, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CommandLineException e)
+        {
+            await _error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await _error.WriteLineAsync("Cancelled; unfinished outputs were discarded.").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+        catch (TaskDefinitionException e)
+        {
+            await _error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+            return ExitCodes.UnhandledError;
+        }
+        catch (Exception e)
+        {
+            await _error.WriteLineAsync($"error: unexpected {e.GetType().Name}: {e.Message}{Environment.NewLine}{e}").ConfigureAwait(false);
+            return ExitCodes.UnhandledError;
+        }
+    }
+
+    private async Task<int> RunCoreAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var parsed = ArgumentParser.Parse(args);
+        var entry = Assembly.GetEntryAssembly();
+        var catalog = new TaskCatalog(options.Assemblies.Concat(entry is null ? [] : [entry]));
+        var program = options.ProgramName ?? entry?.GetName().Name ?? "gokart";
+        if (parsed.TaskName is null)
+        {
+            if (parsed.Help)
+            {
+                await _output.WriteAsync(HelpWriter.All(catalog, program)).ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
+
+            throw new CommandLineException($"No task given. Usage: {program} <Task> [--<parameter>=<value> ...]; run with --help to list the tasks.");
+        }
+
+        var type = catalog.Resolve(parsed.TaskName);
+        if (parsed.Help)
+        {
+            await _output.WriteAsync(HelpWriter.One(catalog, type, program)).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        var workingDirectory = options.WorkingDirectory ?? Environment.CurrentDirectory;
+        var getEnvironmentVariable = options.GetEnvironmentVariable;
+        var files = ConfigFiles.Load(parsed.ConfigFiles, workingDirectory, getEnvironmentVariable);
+        var settings = BuildSettings.Read(files, getEnvironmentVariable);
+        var factory = new TaskFactory(catalog, files, getEnvironmentVariable);
+        var name = catalog.DisplayName(type);
+        var rootValues = ParameterBinder.Bind(parsed, type, catalog, factory, program);
+        factory.ValidateConfiguration();
+        var root = factory.Create(type, rootValues, p => $"Give --{p.KebabName}=<{p.Type.DisplayName}>, or set '{p.SnakeName}' in a [{name}] section of a config file.");
+
+        var interactive = !parsed.Progress.HasValue || parsed.Progress.Value
+            ? options.InteractiveProgress ?? (!Console.IsErrorRedirected && string.IsNullOrEmpty(getEnvironmentVariable("CI")))
+            : false;
+        var baseOptions = options.BuildOptions ?? new BuildOptions();
+        using var display = new ProgressDisplay(_error, interactive, baseOptions.TimeProvider);
+        var buildOptions = BuildOptionsFrom(baseOptions, parsed, settings, workingDirectory, factory.Prepare, display.Report);
+        if (parsed.Tree || parsed.TreeDetails)
+        {
+            var tree = await Kart.TreeInfoAsync(root, buildOptions, parsed.TreeDetails, cancellationToken).ConfigureAwait(false);
+            await _output.WriteLineAsync(tree).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        if (parsed.DryRun)
+        {
+            var planned = await Kart.DryRunAsync(root, buildOptions, cancellationToken).ConfigureAwait(false);
+            await _output.WriteAsync(DryRunText(planned, factory)).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        using var cancelOnCtrlC = CancelOnCtrlC(cancellationToken, out var token);
+        var report = await Kart.ExecuteAsync(root, buildOptions, token).ConfigureAwait(false);
+        display.Dispose();
+        var descriptions = factory.Seen.Where(t => t.CachedUniqueId is not null).GroupBy(t => t.CachedUniqueId!)
+            .ToDictionary(g => g.Key, g => g.First().ToString(), StringComparer.Ordinal);
+        await _output.WriteAsync(ExecutionSummary.Format(report, descriptions)).ConfigureAwait(false);
+        await _output.WriteLineAsync(ExecutionSummary.FinalLine(report, $"{root.Descriptor.ClassName}[{root.CachedUniqueId}]")).ConfigureAwait(false);
+        return ExecutionSummary.ExitCode(report);
+    }
+
+    private static BuildOptions BuildOptionsFrom(
+        BuildOptions b, ParsedArguments parsed, BuildSettings settings, string workingDirectory, Action<TaskOnKart> prepare, Action<BuildProgress> progress)
+    {
+        var workspace = parsed.Workspace ?? settings.Workspace ?? b.Workspace;
+        if (!workspace.Contains("://", StringComparison.Ordinal) && !Path.IsPathRooted(workspace) && workingDirectory != Environment.CurrentDirectory)
+        {
+            workspace = Path.Combine(workingDirectory, workspace);
+        }
+
+        return new BuildOptions
+        {
+            Workspace = workspace,
+            Store = b.Store,
+            StoreProviders = b.StoreProviders,
+            Workers = parsed.Workers ?? settings.Workers ?? b.Workers,
+            Rerun = parsed.Rerun || (settings.Rerun ?? b.Rerun),
+            RerunAll = b.RerunAll,
+            StrictCheck = settings.StrictCheck ?? b.StrictCheck,
+            ModificationTimeCheck = settings.ModificationTimeCheck ?? b.ModificationTimeCheck,
+            FailOnEmptyDump = settings.FailOnEmptyDump ?? b.FailOnEmptyDump,
+            ShouldLockRun = settings.ShouldLockRun ?? b.ShouldLockRun,
+            Lock = b.Lock,
+            Formats = b.Formats,
+            LogLevel = parsed.LogLevel ?? settings.LogLevel ?? b.LogLevel,
+            LoggerFactory = b.LoggerFactory,
+            Progress = b.Progress is { } own ? p => { own(p); progress(p); } : progress,
+            TimeProvider = b.TimeProvider,
+            PrepareTask = prepare,
+        };
+    }
+
+    private static string DryRunText(IReadOnlyList<PlannedTask> planned, TaskFactory factory)
+    {
+        var total = factory.Seen.Select(t => t.CachedUniqueId).Distinct().Count();
+        var run = planned.Where(p => !p.MissingExternalData).ToList();
+        var missing = planned.Where(p => p.MissingExternalData).ToList();
+        var lines = new List<string> { $"Dry run: {run.Count} of {total} task(s) would run:" };
+        lines.AddRange(run.Select(p => $"  {p.Label} {p.Description} -> {p.Output}"));
+        if (missing.Count > 0)
+        {
+            lines.Add($"{missing.Count} external input(s) are missing; the build would stop there:");
+            lines.AddRange(missing.Select(p => $"  {p.Label} expects {p.Output}"));
+        }
+
+        return string.Join('\n', lines) + "\n";
+    }
+
+    private static Unsubscribe CancelOnCtrlC(CancellationToken outer, out CancellationToken token)
+    {
+        var source = CancellationTokenSource.CreateLinkedTokenSource(outer);
+        ConsoleCancelEventHandler handler = (_, e) =>
+        {
+            e.Cancel = true;
+            source.Cancel();
+        };
+        Console.CancelKeyPress += handler;
+        token = source.Token;
+        return new Unsubscribe(() =>
+        {
+            Console.CancelKeyPress -= handler;
+            source.Dispose();
+        });
+    }
+
+    private sealed class Unsubscribe(Action action) : IDisposable
+    {
+        public void Dispose() => action();
+    }
+}

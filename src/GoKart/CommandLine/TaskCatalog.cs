@@ -1,0 +1,91 @@
+using System.Reflection;
+using GoKart.Descriptors;
+
+namespace GoKart.CommandLine;
+
+/// <summary>
+/// The tasks a program can run by name: every non-abstract task class with a parameterless constructor in
+/// the given assemblies. Names resolve by class name, or by full name when two classes share one.
+/// </summary>
+internal sealed class TaskCatalog
+{
+    private readonly Dictionary<string, List<Type>> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Type> _byFullName = new(StringComparer.Ordinal);
+
+    public TaskCatalog(IEnumerable<Assembly> assemblies)
+    {
+        var types = new List<Type>();
+        foreach (var assembly in assemblies.Distinct())
+        {
+            foreach (var type in LoadableTypes(assembly))
+            {
+                if (IsRunnable(type) && _byFullName.TryAdd(FullName(type), type))
+                {
+                    types.Add(type);
+                }
+            }
+        }
+
+        Types = [.. types.OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(FullName, StringComparer.Ordinal)];
+        foreach (var type in Types)
+        {
+            var name = TaskDescriptor.For(type).ClassName;
+            if (!_byName.TryGetValue(name, out var list))
+            {
+                _byName[name] = list = [];
+            }
+
+            list.Add(type);
+        }
+    }
+
+    /// <summary>Known task types, by class name.</summary>
+    public IReadOnlyList<Type> Types { get; }
+
+    /// <summary>The name to show for a type: the class name, or the full name when it is ambiguous.</summary>
+    public string DisplayName(Type type)
+    {
+        var name = TaskDescriptor.For(type).ClassName;
+        return _byName.TryGetValue(name, out var list) && list.Count > 1 ? FullName(type) : name;
+    }
+
+    public static string FullName(Type type) => (type.FullName ?? type.Name).Replace('+', '.');
+
+    /// <summary>The type of a task name; null when unknown. Throws for an ambiguous short name.</summary>
+    public Type? TryResolve(string name)
+    {
+        if (_byName.TryGetValue(name, out var list))
+        {
+            if (list.Count == 1)
+            {
+                return list[0];
+            }
+
+            throw new CommandLineException(
+                $"Task name '{name}' is ambiguous: {string.Join(", ", list.Select(FullName))}. Use the full name.");
+        }
+
+        return _byFullName.GetValueOrDefault(name);
+    }
+
+    public Type Resolve(string name) =>
+        TryResolve(name) ?? throw new CommandLineException(
+            $"Unknown task '{name}'.{NearestName.Hint(name, _byName.Keys.Concat(_byFullName.Keys))} Run with --help to list the tasks.");
+
+    private static bool IsRunnable(Type type) =>
+        typeof(TaskOnKart).IsAssignableFrom(type) && !type.IsAbstract && !type.ContainsGenericParameters
+        && !type.Name.Contains('<', StringComparison.Ordinal)
+        && type.GetConstructor(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic, Type.EmptyTypes) is not null;
+
+    private static IEnumerable<Type> LoadableTypes(Assembly assembly)
+    {
+        try
+        {
+            return assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException e)
+        {
+            return e.Types.OfType<Type>();
+        }
+    }
+}
