@@ -73,7 +73,7 @@ internal sealed class CommandLineRunner(CommandLineOptions options)
         var name = catalog.DisplayName(type);
         var rootValues = ParameterBinder.Bind(parsed, type, catalog, factory, program);
         factory.ValidateConfiguration();
-        var root = factory.Create(type, rootValues, p => $"Give --{p.KebabName}=<{p.Type.DisplayName}>, or set '{p.SnakeName}' in a [{name}] section of a config file.");
+        var root = factory.Create(type, rootValues, p => $"Give --{p.KebabName}=<{TypeText.Of(p.Type)}>, or set '{p.SnakeName}' in a [{name}] section of a config file.");
 
         var interactive = !parsed.Progress.HasValue || parsed.Progress.Value
             ? options.InteractiveProgress ?? (!Console.IsErrorRedirected && string.IsNullOrEmpty(getEnvironmentVariable("CI")))

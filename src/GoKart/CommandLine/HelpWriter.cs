@@ -38,7 +38,6 @@ internal static class HelpWriter
 
     private static void AppendTask(StringBuilder sb, TaskCatalog catalog, Type type)
     {
-        var descriptor = TaskDescriptor.For(type);
         sb.Append("  ").Append(catalog.DisplayName(type));
         if (Kart.IsExternal(type))
         {
@@ -46,10 +45,21 @@ internal static class HelpWriter
         }
 
         sb.Append('\n');
+        TaskDescriptor descriptor;
+        try
+        {
+            descriptor = TaskDescriptor.For(type);
+        }
+        catch (TaskDefinitionException e)
+        {
+            sb.Append("      (cannot be run: ").Append(e.Message).Append(")\n");
+            return;
+        }
+
         var fresh = Fresh(type);
         var rows = descriptor.Parameters.Select(p => (
             Name: "--" + p.KebabName,
-            Type: p.Type.DisplayName,
+            Type: TypeText.Of(p.Type),
             Default: p.IsRequired ? "(required)" : "default " + DefaultText(p, fresh),
             Description: (p.Description ?? string.Empty) + (p.Significant ? string.Empty : " [not in the unique id]"))).ToList();
         if (rows.Count == 0)

@@ -27,9 +27,14 @@ internal static class ParameterBinder
             if (family is null)
             {
                 var candidates = root.Parameters.Select(p => p.KebabName).Concat(ArgumentParser.Options.Select(o => o.Name));
+                var hint = NearestName.Hint(argument.Name, candidates, "--");
+                if (hint.Length == 0 && dash > 0 && NearestName.Find(argument.Name[..dash], catalog.Types.Select(catalog.DisplayName)) is { } nearFamily)
+                {
+                    hint = $" Did you mean '--{nearFamily}{argument.Name[dash..]}'?";
+                }
+
                 throw new CommandLineException(
-                    $"Unknown option '{argument.Display}' for task {rootName}.{NearestName.Hint(argument.Name, candidates, "--")} "
-                    + $"Run '{program} {rootName} --help' to list its parameters.");
+                    $"Unknown option '{argument.Display}' for task {rootName}.{hint} Run '{program} {rootName} --help' to list its parameters.");
             }
 
             var familyDescriptor = TaskDescriptor.For(family);
@@ -48,5 +53,5 @@ internal static class ParameterBinder
     private static string ValueText(ParameterArgument argument, ParameterDescriptor parameter) =>
         argument.Value ?? (parameter.Type.Kind == ParameterKind.Bool
             ? "true"
-            : throw new CommandLineException($"{argument.Display} needs a value: {argument.Display}=<{parameter.Type.DisplayName}>."));
+            : throw new CommandLineException($"{argument.Display} needs a value: {argument.Display}=<{TypeText.Of(parameter.Type)}>."));
 }

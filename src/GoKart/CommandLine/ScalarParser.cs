@@ -59,7 +59,7 @@ internal static partial class ScalarParser
             case ParameterKind.Char:
                 return text.Length == 1 ? text[0] : throw new FormatException("expected a single character");
             default:
-                throw new FormatException($"{type.DisplayName} is not a scalar");
+                throw new FormatException($"{TypeText.Of(type)} is not a scalar");
         }
     }
 
@@ -76,7 +76,7 @@ internal static partial class ScalarParser
         ParameterKind.TaskList => "a JSON array of tasks like [{\"type\": \"TaskName\", \"params\": {}}]",
         ParameterKind.Dictionary => "a JSON object like {\"key\": 1}",
         ParameterKind.Task => "a task as JSON like {\"type\": \"TaskName\", \"params\": {\"name\": \"value\"}}",
-        _ => type.DisplayName,
+        _ => TypeText.Of(type),
     };
 
     private static double ParseFloat(string text) => text.Trim().ToUpperInvariant() switch
@@ -106,7 +106,7 @@ internal static partial class ScalarParser
         }
         catch (TargetInvocationException e) when (e.InnerException is FormatException)
         {
-            throw new FormatException($"expected a whole number ({type.Name})");
+            throw new FormatException("expected a whole number");
         }
     }
 

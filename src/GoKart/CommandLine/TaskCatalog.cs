@@ -29,7 +29,7 @@ internal sealed class TaskCatalog
         Types = [.. types.OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(FullName, StringComparer.Ordinal)];
         foreach (var type in Types)
         {
-            var name = TaskDescriptor.For(type).ClassName;
+            var name = ClassName(type);
             if (!_byName.TryGetValue(name, out var list))
             {
                 _byName[name] = list = [];
@@ -45,8 +45,15 @@ internal sealed class TaskCatalog
     /// <summary>The name to show for a type: the class name, or the full name when it is ambiguous.</summary>
     public string DisplayName(Type type)
     {
-        var name = TaskDescriptor.For(type).ClassName;
+        var name = ClassName(type);
         return _byName.TryGetValue(name, out var list) && list.Count > 1 ? FullName(type) : name;
+    }
+
+    /// <summary>The class name without generic arity (what <see cref="TaskDescriptor.ClassName"/> gives, without reading the parameters).</summary>
+    public static string ClassName(Type type)
+    {
+        var backtick = type.Name.IndexOf('`', StringComparison.Ordinal);
+        return backtick < 0 ? type.Name : type.Name[..backtick];
     }
 
     public static string FullName(Type type) => (type.FullName ?? type.Name).Replace('+', '.');

@@ -71,7 +71,7 @@ internal sealed class TaskFactory
             {
                 var name = _catalog.DisplayName(type);
                 throw new CommandLineException(
-                    $"Missing required parameter '{parameter.SnakeName}' ({parameter.Type.DisplayName}) of task {name}. {howToGive(parameter)}");
+                    $"Missing required parameter '{parameter.SnakeName}' ({TypeText.Of(parameter.Type)}) of task {name}. {howToGive(parameter)}");
             }
         }
 
@@ -202,7 +202,7 @@ internal sealed class TaskFactory
         var wanted = expected.ValueType;
         if (!wanted.IsAssignableFrom(type))
         {
-            throw new CommandLineException($"{origin}: task {typeName} is not a {expected.DisplayName}; give a task of that type.");
+            throw new CommandLineException($"{origin}: task {typeName} is not a {TypeText.Of(expected)}; give a task of that type.");
         }
 
         var descriptor = TaskDescriptor.For(type);

@@ -43,7 +43,7 @@ internal sealed class ValueParser(Func<JsonElement, ParameterType, string, TaskO
         }
         catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or JsonException or InvalidCastException)
         {
-            throw new CommandLineException($"{origin}: '{Shorten(text)}' is not a valid {type.DisplayName} ({Reason(e, type)}).");
+            throw new CommandLineException($"{origin}: '{Shorten(text)}' is not a valid {TypeText.Of(type)} ({Reason(e, type)}).");
         }
     }
 
@@ -61,7 +61,7 @@ internal sealed class ValueParser(Func<JsonElement, ParameterType, string, TaskO
         }
         catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or InvalidCastException)
         {
-            throw new CommandLineException($"{origin}: {Shorten(element.GetRawText())} is not a valid {type.DisplayName} ({Reason(e, type)}).");
+            throw new CommandLineException($"{origin}: {Shorten(element.GetRawText())} is not a valid {TypeText.Of(type)} ({Reason(e, type)}).");
         }
     }
 
@@ -70,7 +70,7 @@ internal sealed class ValueParser(Func<JsonElement, ParameterType, string, TaskO
     {
         if (element.ValueKind == JsonValueKind.Null)
         {
-            return type.IsNullable ? null : throw new FormatException($"null is not allowed for {type.DisplayName}");
+            return type.IsNullable ? null : throw new FormatException($"null is not allowed for {TypeText.Of(type)}");
         }
 
         switch (type.Kind)
@@ -161,7 +161,7 @@ internal sealed class ValueParser(Func<JsonElement, ParameterType, string, TaskO
     {
         JsonException => $"not valid JSON; expected {ScalarParser.Expected(type)}",
         FormatException f when IsOurs(f.Message) => f.Message,
-        OverflowException => $"out of range for {type.DisplayName}",
+        OverflowException => $"out of range for {TypeText.Of(type)}",
         _ => "expected " + ScalarParser.Expected(type),
     };
 

@@ -167,7 +167,14 @@ internal sealed class BuildEngine(BuildSession session)
         {
             Interlocked.Decrement(ref _running);
             node.Duration = Stopwatch.GetElapsedTime(start);
-            session.Logger.LogError(e, "{Task} failed", node.Label);
+            if (e is MissingExternalDataException)
+            {
+                session.Logger.LogError("{Task}: {Message}", node.Label, e.Message);
+            }
+            else
+            {
+                session.Logger.LogError(e, "{Task} failed", node.Label);
+            }
             Fail(node, e, writer);
             Report(BuildEvent.Failed, node);
         }
