@@ -69,7 +69,7 @@ internal sealed class CommandLineRunner(CommandLineOptions options)
         var getEnvironmentVariable = options.GetEnvironmentVariable;
         var files = ConfigFiles.Load(parsed.ConfigFiles, workingDirectory, getEnvironmentVariable);
         var settings = BuildSettings.Read(files, getEnvironmentVariable);
-        var factory = new TaskFactory(catalog, files, getEnvironmentVariable);
+        var factory = new TaskConfigurator(catalog, files, getEnvironmentVariable);
         var name = catalog.DisplayName(type);
         var rootValues = ParameterBinder.Bind(parsed, type, catalog, factory, program);
         factory.ValidateConfiguration();
@@ -136,7 +136,7 @@ internal sealed class CommandLineRunner(CommandLineOptions options)
         };
     }
 
-    private static string DryRunText(IReadOnlyList<PlannedTask> planned, TaskFactory factory)
+    private static string DryRunText(IReadOnlyList<PlannedTask> planned, TaskConfigurator factory)
     {
         var total = factory.Seen.Select(t => t.CachedUniqueId).Distinct().Count();
         var run = planned.Where(p => !p.MissingExternalData).ToList();

@@ -9,14 +9,14 @@ namespace GoKart.CommandLine;
 internal static class ParameterBinder
 {
     /// <summary>Registers <c>--Family-param</c> values with the factory and returns the root's own values.</summary>
-    public static List<Assignment> Bind(ParsedArguments parsed, Type rootType, TaskCatalog catalog, TaskFactory factory, string program)
+    public static List<Assignment> Bind(ParsedArguments parsed, Type rootType, TaskCatalog catalog, TaskConfigurator factory, string program)
     {
         var root = TaskDescriptor.For(rootType);
         var rootName = catalog.DisplayName(rootType);
         var rootArguments = new List<(ParameterDescriptor Parameter, ParameterArgument Argument)>();
         foreach (var argument in parsed.Parameters)
         {
-            if (TaskFactory.FindParameter(root, argument.Name) is { } own)
+            if (TaskConfigurator.FindParameter(root, argument.Name) is { } own)
             {
                 rootArguments.Add((own, argument));
                 continue;
@@ -40,10 +40,10 @@ internal static class ParameterBinder
             var familyDescriptor = TaskDescriptor.For(family);
             var familyName = argument.Name[..dash];
             var rest = argument.Name[(dash + 1)..];
-            var parameter = TaskFactory.FindParameter(familyDescriptor, rest) ?? throw new CommandLineException(
+            var parameter = TaskConfigurator.FindParameter(familyDescriptor, rest) ?? throw new CommandLineException(
                 $"Task {familyName} has no parameter '{rest}' ({argument.Display})."
                 + NearestName.Hint(rest, familyDescriptor.Parameters.Select(p => p.KebabName), $"--{familyName}-")
-                + $" Its parameters: {TaskFactory.ParameterList(familyDescriptor)}.");
+                + $" Its parameters: {TaskConfigurator.ParameterList(familyDescriptor)}.");
             factory.AddFamilyArgument(family, parameter, ValueText(argument, parameter), argument.Display);
         }
 

@@ -11,7 +11,7 @@ namespace GoKart.CommandLine;
 /// property default. For a task made by <c>Requires()</c> in code, a property counts as set explicitly
 /// when its value differs from the value a fresh instance has; only the others take configured values.
 /// </summary>
-internal sealed class TaskFactory
+internal sealed class TaskConfigurator
 {
     private readonly TaskCatalog _catalog;
     private readonly IReadOnlyList<IniFile> _files;
@@ -23,7 +23,7 @@ internal sealed class TaskFactory
     private readonly Dictionary<Type, TaskOnKart?> _defaults = [];
     private readonly ValueParser _parser;
 
-    public TaskFactory(TaskCatalog catalog, IReadOnlyList<IniFile> files, Func<string, string?> getEnvironmentVariable)
+    public TaskConfigurator(TaskCatalog catalog, IReadOnlyList<IniFile> files, Func<string, string?> getEnvironmentVariable)
     {
         _catalog = catalog;
         _files = files;
