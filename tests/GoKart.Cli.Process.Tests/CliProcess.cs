@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Reflection;
+
+namespace GoKart.Cli.Process.Tests;
+
+/// <summary>Runs the built sample program (samples/Cli) as a real process in a temporary working directory.</summary>
+internal sealed class CliProcess : IDisposable
+{
+    private static readonly string CliDll = typeof(CliProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "CliDll").Value!;
+
+    public CliProcess()
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "gokart-cli-process-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Directory);
+    }
+
+    public string Directory { get; }
+
+    public Dictionary<string, string> Environment { get; } = [];
+
+    public void WriteFile(string relativePath, string text)
+    {
+        var path = Path.Combine(Directory, relativePath);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
+    public string ReadFile(string relativePath) => File.ReadAllText(Path.Combine(Directory, relativePath));
+
+    public IReadOnlyList<string> Files(string folder = "resources")
+    {
+        var root = Path.Combine(Directory, folder);
+        return System.IO.Directory.Exists(root)
+            ? [.. System.IO.Directory.GetFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).Order(StringComparer.Ordinal)]
+            : [];
+    }
+
+    public async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        Assert.True(File.Exists(CliDll), $"The sample program is not built at {CliDll}.");
+        var start = new ProcessStartInfo(System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = Directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(CliDll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("GOKART_CONFIG_PATH");
+        start.Environment["CI"] = "true";
+        foreach (var (name, value) in Environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
