@@ -75,12 +75,11 @@ internal sealed class CommandLineRunner(CommandLineOptions options)
         factory.ValidateConfiguration();
         var root = factory.Create(type, rootValues, p => $"Give --{p.KebabName}=<{TypeText.Of(p.Type)}>, or set '{p.SnakeName}' in a [{name}] section of a config file.");
 
-        var interactive = !parsed.Progress.HasValue || parsed.Progress.Value
-            ? options.InteractiveProgress ?? (!Console.IsErrorRedirected && string.IsNullOrEmpty(getEnvironmentVariable("CI")))
-            : false;
+        var interactive = parsed.Progress != false
+            && (options.InteractiveProgress ?? (options.Error is null && !Console.IsErrorRedirected && string.IsNullOrEmpty(getEnvironmentVariable("CI"))));
         var baseOptions = options.BuildOptions ?? new BuildOptions();
         using var display = new ProgressDisplay(_error, interactive, baseOptions.TimeProvider);
-        var buildOptions = BuildOptionsFrom(baseOptions, parsed, settings, workingDirectory, factory.Prepare, display.Report);
+        var buildOptions = BuildOptionsFrom(baseOptions, parsed, settings, workingDirectory, factory.Prepare, display);
         if (parsed.Tree || parsed.TreeDetails)
         {
             var tree = await Kart.TreeInfoAsync(root, buildOptions, parsed.TreeDetails, cancellationToken).ConfigureAwait(false);
@@ -106,8 +105,10 @@ internal sealed class CommandLineRunner(CommandLineOptions options)
     }
 
     private static BuildOptions BuildOptionsFrom(
-        BuildOptions b, ParsedArguments parsed, BuildSettings settings, string workingDirectory, Action<TaskOnKart> prepare, Action<BuildProgress> progress)
+        BuildOptions b, ParsedArguments parsed, BuildSettings settings, string workingDirectory, Action<TaskOnKart> prepare, ProgressDisplay display)
     {
+        var logLevel = parsed.LogLevel ?? settings.LogLevel ?? b.LogLevel;
+        Action<BuildProgress> progress = display.Report;
         var workspace = parsed.Workspace ?? settings.Workspace ?? b.Workspace;
         if (!workspace.Contains("://", StringComparison.Ordinal) && !Path.IsPathRooted(workspace) && workingDirectory != Environment.CurrentDirectory)
         {
@@ -128,8 +129,8 @@ internal sealed class CommandLineRunner(CommandLineOptions options)
             ShouldLockRun = settings.ShouldLockRun ?? b.ShouldLockRun,
             Lock = b.Lock,
             Formats = b.Formats,
-            LogLevel = parsed.LogLevel ?? settings.LogLevel ?? b.LogLevel,
-            LoggerFactory = b.LoggerFactory,
+            LogLevel = logLevel,
+            LoggerFactory = b.LoggerFactory ?? new ConsoleLoggerFactory(display, logLevel, b.TimeProvider),
             Progress = b.Progress is { } own ? p => { own(p); progress(p); } : progress,
             TimeProvider = b.TimeProvider,
             PrepareTask = prepare,

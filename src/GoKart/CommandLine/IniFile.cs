@@ -146,35 +146,3 @@ internal sealed class IniFile
         return sb.ToString();
     }
 }
-
-/// <summary>One <c>[section]</c> of an <see cref="IniFile"/>; a later key of the same name replaces an earlier one.</summary>
-internal sealed class IniSection(string name, int line)
-{
-    private readonly List<IniEntry> _entries = [];
-
-    public string Name { get; } = name;
-
-    public int Line { get; } = line;
-
-    public IReadOnlyList<IniEntry> Entries => _entries;
-
-    public IniEntry? Find(string key) => _entries.Find(e => string.Equals(e.Key, key, StringComparison.OrdinalIgnoreCase));
-
-    internal void Set(IniEntry entry)
-    {
-        _entries.RemoveAll(e => string.Equals(e.Key, entry.Key, StringComparison.OrdinalIgnoreCase));
-        _entries.Add(entry);
-    }
-}
-
-/// <summary>One <c>key = value</c> line (with its continuation lines).</summary>
-internal sealed class IniEntry(string key, string value, int line)
-{
-    public string Key { get; } = key;
-
-    public string Value { get; private set; } = value;
-
-    public int Line { get; } = line;
-
-    internal void Append(string continuation) => Value = Value.Length == 0 ? continuation : Value + "\n" + continuation;
-}

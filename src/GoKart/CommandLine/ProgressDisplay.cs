@@ -53,6 +53,28 @@ internal sealed class ProgressDisplay : IDisposable
         }
     }
 
+    /// <summary>Writes a line of its own (a log message): the live line is cleared first and redrawn after.</summary>
+    public void WriteLine(string text)
+    {
+        lock (_gate)
+        {
+            if (_drawn)
+            {
+                _writer.Write("\r\u001b[2K");
+            }
+
+            _writer.WriteLine(text);
+            if (_drawn && _last is { } last)
+            {
+                Draw(last, _time.GetElapsedTime(_start));
+            }
+            else
+            {
+                _writer.Flush();
+            }
+        }
+    }
+
     /// <summary>Removes the live line so that what follows starts on a clean line.</summary>
     public void Dispose()
     {
