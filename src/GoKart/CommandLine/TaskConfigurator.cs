@@ -39,11 +39,24 @@ internal sealed class TaskConfigurator
     /// <summary>Parses every section of a known task in every config file, so a bad value fails before anything runs.</summary>
     public void ValidateConfiguration()
     {
-        foreach (var section in _files.SelectMany(f => f.Sections))
+        foreach (var file in _files)
         {
-            if (!BuildSettings.Sections.Contains(section.Name, StringComparer.Ordinal) && _catalog.TryResolve(section.Name) is { } type)
+            foreach (var section in file.Sections.Where(s => !BuildSettings.Sections.Contains(s.Name, StringComparer.Ordinal)))
             {
-                Configured(type);
+                Type? type;
+                try
+                {
+                    type = _catalog.TryResolve(section.Name);
+                }
+                catch (CommandLineException e)
+                {
+                    throw new CommandLineException($"{file.Path}:{section.Line} [{section.Name}]: {e.Message}");
+                }
+
+                if (type is not null)
+                {
+                    Configured(type);
+                }
             }
         }
     }

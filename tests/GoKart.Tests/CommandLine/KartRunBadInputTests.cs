@@ -49,6 +49,7 @@ public sealed class KartRunBadInputTests : IDisposable
     [InlineData("[CliTypes\n", "gokart.ini:1: malformed section header")]
     [InlineData("[CliTypes]\njust words\n", "gokart.ini:2: cannot parse 'just words'")]
     [InlineData("[TaskOnKart]\nworkers = none\n", "gokart.ini:2 [TaskOnKart] workers: 'none' is not a valid number of workers")]
+    [InlineData("[CliTwin]\n", "gokart.ini:1 [CliTwin]: Task name 'CliTwin' is ambiguous: GoKart.Tests.CommandLine.First.CliTwin, GoKart.Tests.CommandLine.Second.CliTwin")]
     public async Task Run_BadConfig_NamesFileSectionKeyAndType(string ini, string expected)
     {
         _cli.WriteFile("gokart.ini", ini);

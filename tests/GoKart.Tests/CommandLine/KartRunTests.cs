@@ -195,4 +195,26 @@ public sealed class KartRunTests : IDisposable
         Assert.Contains("Dry run: 3 of 3 task(s) would run:", result.Output);
         Assert.Empty(_cli.WorkspaceFiles());
     }
+
+    [Fact]
+    public async Task Run_RootParameter_WinsOverFamilyParameterWhichWinsOverConfig()
+    {
+        _cli.WriteFile("gokart.ini", "[CliTypes]\nname = config\nbig = 2\nrate = 0.2\n");
+
+        var result = await _cli.RunAsync("CliTypes", "--CliTypes-name=family", "--name", "own", "--CliTypes-big=3", "--flag", "--workspace", "ws");
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        var expected = new CliTypes { Name = "own", Big = 3, Rate = 0.2, Flag = true };
+        Assert.True(File.Exists(Path.Combine(_cli.Directory, "ws", "GoKart/Tests/CommandLine", $"CliTypes_{expected.UniqueId}.json")));
+    }
+
+    [Fact]
+    public async Task Run_Rerun_RunsTheRootAgain()
+    {
+        await _cli.RunAsync("CliEcho", "--text=x");
+
+        var again = await _cli.RunAsync("CliEcho", "--text=x", "--rerun");
+
+        Assert.Contains("* 1 ran successfully:", again.Output);
+    }
 }
