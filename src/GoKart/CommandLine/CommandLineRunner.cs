@@ -26,7 +26,7 @@ internal sealed class CommandLineRunner(CommandLineOptions options)
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await _error.WriteLineAsync("Cancelled; unfinished outputs were discarded.").ConfigureAwait(false);
+            await _error.WriteLineAsync("CANCELLED :( Unfinished outputs were discarded; finished ones are kept for the next run.").ConfigureAwait(false);
             return ExitCodes.Cancelled;
         }
         catch (TaskDefinitionException e)
@@ -95,7 +95,18 @@ internal sealed class CommandLineRunner(CommandLineOptions options)
         }
 
         using var cancelOnCtrlC = CancelOnCtrlC(cancellationToken, out var token);
-        var report = await Kart.ExecuteAsync(root, buildOptions, token).ConfigureAwait(false);
+        BuildReport report;
+        try
+        {
+            report = await Kart.ExecuteAsync(root, buildOptions, token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            display.Dispose();
+            await _error.WriteLineAsync("CANCELLED :( Unfinished outputs were discarded; finished ones are kept for the next run.").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+
         display.Dispose();
         var descriptions = factory.Seen.Where(t => t.CachedUniqueId is not null).GroupBy(t => t.CachedUniqueId!)
             .ToDictionary(g => g.Key, g => g.First().ToString(), StringComparer.Ordinal);

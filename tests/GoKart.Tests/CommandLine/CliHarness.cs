@@ -19,7 +19,9 @@ internal sealed class CliHarness : IDisposable
 
     public void WriteFile(string name, string text) => File.WriteAllText(Path.Combine(Directory, name), text);
 
-    public async Task<CliResult> RunAsync(params string[] args)
+    public Task<CliResult> RunAsync(params string[] args) => RunAsync(null, CancellationToken.None, args);
+
+    public async Task<CliResult> RunAsync(BuildOptions? buildOptions, CancellationToken cancellationToken, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -32,8 +34,9 @@ internal sealed class CliHarness : IDisposable
             GetEnvironmentVariable = name => Environment.GetValueOrDefault(name),
             InteractiveProgress = false,
             ProgramName = "test",
+            BuildOptions = buildOptions,
         };
-        var code = await Kart.RunAsync(args, options);
+        var code = await Kart.RunAsync(args, options, cancellationToken);
         return new CliResult(code, output.ToString(), error.ToString());
     }
 

@@ -100,6 +100,15 @@ namespace GoKart.Tests.CommandLine
         protected override int Run() => 1;
     }
 
+    public sealed class CliWaits : TaskOnKart<string>
+    {
+        protected override async Task<string> RunAsync(CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return "never";
+        }
+    }
+
     public sealed class CliFails : TaskOnKart<string>
     {
         protected override string Run() => throw new InvalidOperationException("boom");

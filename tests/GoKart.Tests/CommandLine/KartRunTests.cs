@@ -217,4 +217,16 @@ public sealed class KartRunTests : IDisposable
 
         Assert.Contains("* 1 ran successfully:", again.Output);
     }
+
+    [Fact]
+    public async Task Run_Cancelled_ExitsWithCancelledAndWritesNoOutput()
+    {
+        using var cancel = new CancellationTokenSource();
+        var options = new BuildOptions { Progress = p => { if (p.Event == BuildEvent.Started) cancel.Cancel(); } };
+
+        var result = await _cli.RunAsync(options, cancel.Token, "CliWaits");
+
+        Assert.Equal(ExitCodes.Cancelled, result.ExitCode);
+        Assert.DoesNotContain(_cli.WorkspaceFiles(), f => f.Contains("CliWaits", StringComparison.Ordinal));
+    }
 }
