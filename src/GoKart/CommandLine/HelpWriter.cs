@@ -124,6 +124,7 @@ internal static class HelpWriter
             TaskOnKart task => task.Descriptor.ClassName,
             IEnumerable<TaskOnKart> tasks => "[" + string.Join(", ", tasks.Select(t => t.Descriptor.ClassName)) + "]",
             string s => s.Length == 0 ? "\"\"" : s,
+            bool b => b ? "true" : "false",
             _ => LuigiSerializer.Serialize(value, parameter.Type),
         };
     }

@@ -229,4 +229,39 @@ public sealed class KartRunTests : IDisposable
         Assert.Equal(ExitCodes.Cancelled, result.ExitCode);
         Assert.DoesNotContain(_cli.WorkspaceFiles(), f => f.Contains("CliWaits", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Run_TaskHelp_Golden()
+    {
+        var result = await _cli.RunAsync("CliTypes", "--help");
+
+        var expected = """
+            Usage: test CliTypes [--<parameter>=<value> ...] [options]
+
+              CliTypes
+                  --name     string                   default n
+                  --flag     bool                     default false
+                  --big      long                     default 1
+                  --small    byte                     default 0
+                  --ratio    float                    default 0.5
+                  --rate     double                   default 0.1
+                  --price    decimal                  default 1.5
+                  --color    CliColor                 default Red
+                  --day      DateOnly                 default 2024-01-01
+                  --when     DateTime                 default 2024-01-01T000000
+                  --at       DateTimeOffset           default 2024-01-01T00:00:00+00:00
+                  --wait     TimeSpan                 default 0 w 0 d 0 h 0 m 1 s
+                  --id       Guid                     default 00000000-0000-0000-0000-000000000000
+                  --maybe    int?                     default 3
+                  --numbers  list<int>                default []
+                  --words    list<string>             default []
+                  --values   list<double>             default []
+                  --counts   dict<string, int>        default {}
+                  --groups   dict<string, list<int>>  default {}
+
+            Any task's parameter, wherever it is in the graph: --<Task>-<parameter>=<value> (e.g. --SampleTask-param=hello).
+            """.ReplaceLineEndings("\n");
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.StartsWith(expected, result.Output, StringComparison.Ordinal);
+    }
 }
