@@ -28,7 +28,7 @@ public sealed class CommandLineOptions
     /// <summary>Reads environment variables (config interpolation, <c>GOKART_CONFIG_PATH</c>, <c>CI</c>).</summary>
     public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
 
-    /// <summary>Show the live progress line; null decides: on when standard error is a terminal and <c>CI</c> is not set.</summary>
+    /// <summary>Show the live progress line; null decides: on when standard error is a terminal, <c>CI</c> is not set and <c>TERM</c> is not <c>dumb</c>.</summary>
     public bool? InteractiveProgress { get; init; }
 
     /// <summary>The program name in usage lines (default: the entry assembly's name).</summary>

@@ -69,17 +69,18 @@ internal sealed class CommandLineRunner(CommandLineOptions options)
         var getEnvironmentVariable = options.GetEnvironmentVariable;
         var files = ConfigFiles.Load(parsed.ConfigFiles, workingDirectory, getEnvironmentVariable);
         var settings = BuildSettings.Read(files, getEnvironmentVariable);
-        var factory = new TaskConfigurator(catalog, files, getEnvironmentVariable);
+        var tasks = new TaskConfigurator(catalog, files, getEnvironmentVariable);
         var name = catalog.DisplayName(type);
-        var rootValues = ParameterBinder.Bind(parsed, type, catalog, factory, program);
-        factory.ValidateConfiguration();
-        var root = factory.Create(type, rootValues, p => $"Give --{p.KebabName}=<{TypeText.Of(p.Type)}>, or set '{p.SnakeName}' in a [{name}] section of a config file.");
+        var rootValues = ParameterBinder.Bind(parsed, type, catalog, tasks, program);
+        tasks.ValidateConfiguration();
+        var root = tasks.Create(type, rootValues, p => $"Give --{p.KebabName}=<{TypeText.Of(p.Type)}>, or set '{p.SnakeName}' in a [{name}] section of a config file.");
 
         var interactive = parsed.Progress != false
-            && (options.InteractiveProgress ?? (options.Error is null && !Console.IsErrorRedirected && string.IsNullOrEmpty(getEnvironmentVariable("CI"))));
+            && (options.InteractiveProgress ?? (options.Error is null && !Console.IsErrorRedirected
+                && string.IsNullOrEmpty(getEnvironmentVariable("CI")) && getEnvironmentVariable("TERM") != "dumb"));
         var baseOptions = options.BuildOptions ?? new BuildOptions();
         using var display = new ProgressDisplay(_error, interactive, baseOptions.TimeProvider);
-        var buildOptions = BuildOptionsFrom(baseOptions, parsed, settings, workingDirectory, factory.Prepare, display);
+        var buildOptions = BuildOptionsFrom(baseOptions, parsed, settings, workingDirectory, tasks.Prepare, display);
         if (parsed.Tree || parsed.TreeDetails)
         {
             var tree = await Kart.TreeInfoAsync(root, buildOptions, parsed.TreeDetails, cancellationToken).ConfigureAwait(false);
@@ -90,7 +91,7 @@ internal sealed class CommandLineRunner(CommandLineOptions options)
         if (parsed.DryRun)
         {
             var planned = await Kart.DryRunAsync(root, buildOptions, cancellationToken).ConfigureAwait(false);
-            await _output.WriteAsync(DryRunText(planned, factory)).ConfigureAwait(false);
+            await _output.WriteAsync(DryRunText(planned, tasks)).ConfigureAwait(false);
             return ExitCodes.Success;
         }
 
@@ -108,7 +109,7 @@ internal sealed class CommandLineRunner(CommandLineOptions options)
         }
 
         display.Dispose();
-        var descriptions = factory.Seen.Where(t => t.CachedUniqueId is not null).GroupBy(t => t.CachedUniqueId!)
+        var descriptions = tasks.Seen.Where(t => t.CachedUniqueId is not null).GroupBy(t => t.CachedUniqueId!)
             .ToDictionary(g => g.Key, g => g.First().ToString(), StringComparer.Ordinal);
         await _output.WriteAsync(ExecutionSummary.Format(report, descriptions)).ConfigureAwait(false);
         await _output.WriteLineAsync(ExecutionSummary.FinalLine(report, $"{root.Descriptor.ClassName}[{root.CachedUniqueId}]")).ConfigureAwait(false);
@@ -148,9 +149,9 @@ internal sealed class CommandLineRunner(CommandLineOptions options)
         };
     }
 
-    private static string DryRunText(IReadOnlyList<PlannedTask> planned, TaskConfigurator factory)
+    private static string DryRunText(IReadOnlyList<PlannedTask> planned, TaskConfigurator tasks)
     {
-        var total = factory.Seen.Select(t => t.CachedUniqueId).Distinct().Count();
+        var total = tasks.Seen.Select(t => t.CachedUniqueId).Distinct().Count();
         var run = planned.Where(p => !p.MissingExternalData).ToList();
         var missing = planned.Where(p => p.MissingExternalData).ToList();
         var lines = new List<string> { $"Dry run: {run.Count} of {total} task(s) would run:" };

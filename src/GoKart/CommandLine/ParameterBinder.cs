@@ -8,8 +8,8 @@ namespace GoKart.CommandLine;
 /// </summary>
 internal static class ParameterBinder
 {
-    /// <summary>Registers <c>--Family-param</c> values with the factory and returns the root's own values.</summary>
-    public static List<Assignment> Bind(ParsedArguments parsed, Type rootType, TaskCatalog catalog, TaskConfigurator factory, string program)
+    /// <summary>Registers <c>--Family-param</c> values with the tasks and returns the root's own values.</summary>
+    public static List<Assignment> Bind(ParsedArguments parsed, Type rootType, TaskCatalog catalog, TaskConfigurator tasks, string program)
     {
         var root = TaskDescriptor.For(rootType);
         var rootName = catalog.DisplayName(rootType);
@@ -44,10 +44,10 @@ internal static class ParameterBinder
                 $"Task {familyName} has no parameter '{rest}' ({argument.Display})."
                 + NearestName.Hint(rest, familyDescriptor.Parameters.Select(p => p.KebabName), $"--{familyName}-")
                 + $" Its parameters: {TaskConfigurator.ParameterList(familyDescriptor)}.");
-            factory.AddFamilyArgument(family, parameter, ValueText(argument, parameter), argument.Display);
+            tasks.AddFamilyArgument(family, parameter, ValueText(argument, parameter), argument.Display);
         }
 
-        return [.. rootArguments.Select(a => new Assignment(a.Parameter, factory.Parser.Parse(ValueText(a.Argument, a.Parameter), a.Parameter.Type, a.Argument.Display), a.Argument.Display))];
+        return [.. rootArguments.Select(a => new Assignment(a.Parameter, tasks.Parser.Parse(ValueText(a.Argument, a.Parameter), a.Parameter.Type, a.Argument.Display), a.Argument.Display))];
     }
 
     private static string ValueText(ParameterArgument argument, ParameterDescriptor parameter) =>
