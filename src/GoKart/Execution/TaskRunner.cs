@@ -44,10 +44,12 @@ internal static class TaskRunner
 
             mainWrite = await WriteAsync(session, task.OutputTarget, value, task.Descriptor.OutputType, cancellationToken).ConfigureAwait(false);
             var elapsed = session.Time.GetElapsedTime(timestamp);
-            await RunLogs.WriteAsync(session, node, context, started, session.Time.GetUtcNow(), elapsed, cancellationToken).ConfigureAwait(false);
+            var finished = session.Time.GetUtcNow();
             await PublishAsync(session, node, context, mainWrite, rerun, cancellationToken).ConfigureAwait(false);
             node.Duration = elapsed;
             node.Value = value;
+            var entries = context.Logger.Snapshot();
+            session.LogWriter.Enqueue(ct => RunLogs.WriteAsync(session, node, context.Seed, entries, started, finished, elapsed, ct));
         }
         finally
         {
