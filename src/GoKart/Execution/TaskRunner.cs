@@ -67,20 +67,29 @@ internal static class TaskRunner
     public static async ValueTask<IPendingWrite> WriteAsync(BuildSession session, Target target, object? value, Type type, CancellationToken cancellationToken)
     {
         var format = target.ResolveFormat(session.Formats);
-        var write = await session.Store.BeginWriteAsync(target.Path, cancellationToken).ConfigureAwait(false);
+        IPendingWrite? write = null;
         try
         {
+            write = await session.Store.BeginWriteAsync(target.Path, cancellationToken).ConfigureAwait(false);
             await format.WriteAsync(write.Stream, value, type, session.FormatContext(target), cancellationToken).ConfigureAwait(false);
             return write;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await write.DisposeAsync().ConfigureAwait(false);
-            throw new IOException($"Could not write {session.Store.Describe(target.Path)} ({format.Name}): {e.Message}", e);
+            if (write is not null)
+            {
+                await write.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw new IOException($"Could not write {session.Store.Describe(target.Path)} ({format.Name} format): {e.Message}", e);
         }
         catch
         {
-            await write.DisposeAsync().ConfigureAwait(false);
+            if (write is not null)
+            {
+                await write.DisposeAsync().ConfigureAwait(false);
+            }
+
             throw;
         }
     }
