@@ -48,7 +48,7 @@ public abstract class TaskOnKart
     /// The tasks this one needs. By default: every task instance parameter, by property name. Override to
     /// return others: <c>[A, B]</c> or <c>new() { ["train"] = A }</c>.
     /// </summary>
-    protected internal virtual Dependencies Requires()
+    protected virtual Dependencies Requires()
     {
         var dependencies = new Dependencies();
         foreach (var parameter in Descriptor.TaskParameters)
@@ -70,13 +70,13 @@ public abstract class TaskOnKart
     }
 
     /// <summary>The main output. Default: <c>MakeTarget("&lt;namespace path&gt;/&lt;ClassName&gt;.json")</c>.</summary>
-    protected internal virtual Target Output() => MakeTarget($"{Descriptor.Directory}/{Descriptor.ClassName}.json");
+    protected virtual Target Output() => MakeTarget($"{Descriptor.Directory}/{Descriptor.ClassName}.json");
 
     /// <summary>Further named outputs (gokart's dict outputs), written with <see cref="Dump{TValue}"/> during <c>Run</c>.</summary>
-    protected internal virtual IReadOnlyDictionary<string, Target> AdditionalOutputs() => NoOutputs;
+    protected virtual IReadOnlyDictionary<string, Target> AdditionalOutputs() => NoOutputs;
 
     /// <summary>The seed of <see cref="Random"/>; null (the default) derives it from the unique id as gokart does.</summary>
-    protected internal virtual int? GetRandomSeed() => null;
+    protected virtual int? GetRandomSeed() => null;
 
     /// <summary>
     /// A target in the workspace. With <paramref name="useUniqueId"/> the unique id goes before the
@@ -131,6 +131,10 @@ public abstract class TaskOnKart
         var parameters = Descriptor.Parameters.Select(p => $"{p.SnakeName}={Describe(p)}");
         return $"{Descriptor.ClassName}({string.Join(", ", parameters)})";
     }
+
+    internal Dependencies GetRequires() => Requires();
+
+    internal int? GetSeedOverride() => GetRandomSeed();
 
     internal abstract ValueTask<object?> RunBoxedAsync(CancellationToken cancellationToken);
 

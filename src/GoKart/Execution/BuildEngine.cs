@@ -20,6 +20,18 @@ internal sealed class BuildEngine(BuildSession session)
 
     public async Task<BuildReport> RunAsync(TaskOnKart root, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await BuildAsync(root, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await session.LogWriter.DrainAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<BuildReport> BuildAsync(TaskOnKart root, CancellationToken cancellationToken)
+    {
         _startTimestamp = session.Time.GetTimestamp();
         var graph = TaskGraph.Build(root, session.Options.PrepareTask);
         var planner = new BuildPlanner(session);
@@ -135,7 +147,12 @@ internal sealed class BuildEngine(BuildSession session)
             {
                 while (!cancellationToken.IsCancellationRequested && channel.Reader.TryRead(out var node))
                 {
-                    await ProcessAsync(graph, planner, node, channel.Writer, cancellationToken).ConfigureAwait(false);
+                    // A worker runs the first task its own success made ready, without a hand-off through
+                    // the channel: chains then run on one warm thread.
+                    for (TaskNode? next = node; next is not null && !cancellationToken.IsCancellationRequested;)
+                    {
+                        next = await ProcessAsync(graph, planner, next, channel.Writer, cancellationToken).ConfigureAwait(false);
+                    }
                 }
             }
         }
@@ -145,7 +162,8 @@ internal sealed class BuildEngine(BuildSession session)
         }
     }
 
-    private async Task ProcessAsync(TaskGraph graph, BuildPlanner planner, TaskNode node, ChannelWriter<TaskNode> writer, CancellationToken cancellationToken)
+    /// <summary>Runs one task; returns a dependent it made ready for the caller to run next, if any.</summary>
+    private async Task<TaskNode?> ProcessAsync(TaskGraph graph, BuildPlanner planner, TaskNode node, ChannelWriter<TaskNode> writer, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _running);
         Report(BuildEvent.Started, node);
@@ -155,8 +173,9 @@ internal sealed class BuildEngine(BuildSession session)
         {
             var ranHere = await RunLock.RunOnceAsync(session, node, rerun, cancellationToken).ConfigureAwait(false);
             Interlocked.Decrement(ref _running);
-            Finish(node, ranHere ? TaskRunStatus.Succeeded : TaskRunStatus.CompletedElsewhere, writer);
+            var next = Finish(node, ranHere ? TaskRunStatus.Succeeded : TaskRunStatus.CompletedElsewhere, writer);
             Report(ranHere ? BuildEvent.Succeeded : BuildEvent.CompletedElsewhere, node);
+            return next;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -177,11 +196,13 @@ internal sealed class BuildEngine(BuildSession session)
             }
             Fail(node, e, writer);
             Report(BuildEvent.Failed, node);
+            return null;
         }
     }
 
-    private void Finish(TaskNode node, TaskRunStatus status, ChannelWriter<TaskNode> writer)
+    private TaskNode? Finish(TaskNode node, TaskRunStatus status, ChannelWriter<TaskNode> writer)
     {
+        TaskNode? keep = null;
         lock (_gate)
         {
             node.Status = status;
@@ -190,12 +211,21 @@ internal sealed class BuildEngine(BuildSession session)
             {
                 if (dependent.Scheduled && dependent.Status is null && --dependent.PendingDependencies == 0)
                 {
-                    writer.TryWrite(dependent);
+                    if (keep is null)
+                    {
+                        keep = dependent;
+                    }
+                    else
+                    {
+                        writer.TryWrite(dependent);
+                    }
                 }
             }
 
             CountResolved(1, writer);
         }
+
+        return keep;
     }
 
     private void Fail(TaskNode node, Exception error, ChannelWriter<TaskNode> writer)

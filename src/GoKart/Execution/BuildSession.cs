@@ -24,7 +24,10 @@ internal sealed class BuildSession
         Time = options.TimeProvider;
         LoggerFactory = options.LoggerFactory ?? new StderrLoggerFactory(options.LogLevel, Time);
         Logger = LoggerFactory.CreateLogger("GoKart");
+        LogWriter = new LogWriter(Logger);
     }
+
+    public LogWriter LogWriter { get; }
 
     public BuildOptions Options { get; }
 

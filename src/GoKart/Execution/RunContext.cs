@@ -19,7 +19,7 @@ internal sealed class RunContext
         _session = session;
         _node = node;
         CancellationToken = cancellationToken;
-        Seed = node.Task.GetRandomSeed() ?? SeedFromId(node.Id);
+        Seed = node.Task.GetSeedOverride() ?? SeedFromId(node.Id);
         Logger = new TaskLogger(session.LoggerFactory.CreateLogger(node.Name), session.Time);
     }
 

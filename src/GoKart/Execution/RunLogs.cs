@@ -13,7 +13,8 @@ internal static class RunLogs
     public static async ValueTask WriteAsync(
         BuildSession session,
         TaskNode node,
-        RunContext context,
+        int seed,
+        IReadOnlyList<TaskLogEntry> entries,
         DateTimeOffset started,
         DateTimeOffset finished,
         TimeSpan elapsed,
@@ -30,9 +31,9 @@ internal static class RunLogs
             w.WriteString("start", started.ToString("o", CultureInfo.InvariantCulture));
             w.WriteString("end", finished.ToString("o", CultureInfo.InvariantCulture));
         }, cancellationToken).ConfigureAwait(false);
-        await WriteJsonAsync(store, TargetPaths.LogPath("random_seed", name, id, "json"), w => w.WriteNumber("random_seed", context.Seed), cancellationToken)
+        await WriteJsonAsync(store, TargetPaths.LogPath("random_seed", name, id, "json"), w => w.WriteNumber("random_seed", seed), cancellationToken)
             .ConfigureAwait(false);
-        await WriteJsonAsync(store, TargetPaths.LogPath("task_log", name, id, "json"), w => WriteTaskLog(w, session, node, context.Logger.Snapshot()), cancellationToken)
+        await WriteJsonAsync(store, TargetPaths.LogPath("task_log", name, id, "json"), w => WriteTaskLog(w, session, node, entries), cancellationToken)
             .ConfigureAwait(false);
         await WriteJsonAsync(store, TargetPaths.LogPath("task_params", name, id, "json"), w => WriteParameters(w, node.Task), cancellationToken)
             .ConfigureAwait(false);

@@ -155,7 +155,7 @@ internal sealed class TaskGraph
             Dependencies requires;
             try
             {
-                requires = task.Requires();
+                requires = task.GetRequires();
             }
             catch (Exception e) when (e is not TaskDefinitionException)
             {

@@ -44,10 +44,12 @@ internal static class TaskRunner
 
             mainWrite = await WriteAsync(session, task.OutputTarget, value, task.Descriptor.OutputType, cancellationToken).ConfigureAwait(false);
             var elapsed = session.Time.GetElapsedTime(timestamp);
-            await RunLogs.WriteAsync(session, node, context, started, session.Time.GetUtcNow(), elapsed, cancellationToken).ConfigureAwait(false);
+            var finished = session.Time.GetUtcNow();
             await PublishAsync(session, node, context, mainWrite, rerun, cancellationToken).ConfigureAwait(false);
             node.Duration = elapsed;
             node.Value = value;
+            var entries = context.Logger.Snapshot();
+            session.LogWriter.Enqueue(ct => RunLogs.WriteAsync(session, node, context.Seed, entries, started, finished, elapsed, ct));
         }
         finally
         {
@@ -65,20 +67,29 @@ internal static class TaskRunner
     public static async ValueTask<IPendingWrite> WriteAsync(BuildSession session, Target target, object? value, Type type, CancellationToken cancellationToken)
     {
         var format = target.ResolveFormat(session.Formats);
-        var write = await session.Store.BeginWriteAsync(target.Path, cancellationToken).ConfigureAwait(false);
+        IPendingWrite? write = null;
         try
         {
+            write = await session.Store.BeginWriteAsync(target.Path, cancellationToken).ConfigureAwait(false);
             await format.WriteAsync(write.Stream, value, type, session.FormatContext(target), cancellationToken).ConfigureAwait(false);
             return write;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await write.DisposeAsync().ConfigureAwait(false);
-            throw new IOException($"Could not write {session.Store.Describe(target.Path)} ({format.Name}): {e.Message}", e);
+            if (write is not null)
+            {
+                await write.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw new IOException($"Could not write {session.Store.Describe(target.Path)} ({format.Name} format): {e.Message}", e);
         }
         catch
         {
-            await write.DisposeAsync().ConfigureAwait(false);
+            if (write is not null)
+            {
+                await write.DisposeAsync().ConfigureAwait(false);
+            }
+
             throw;
         }
     }

@@ -32,14 +32,34 @@ public sealed class JsonFormat : IFormat
     public bool Supports(Type type) => !typeof(Delegate).IsAssignableFrom(type) && type != typeof(Stream);
 
     /// <inheritdoc />
-    public async ValueTask WriteAsync(Stream stream, object? value, Type type, FormatContext context, CancellationToken cancellationToken) =>
+    public async ValueTask WriteAsync(Stream stream, object? value, Type type, FormatContext context, CancellationToken cancellationToken)
+    {
+        if (_options == SharedOptions && PrimitiveJson.Handles(type) && PrimitiveJson.TryWrite(stream, value))
+        {
+            return;
+        }
+
         await JsonSerializer.SerializeAsync(stream, value, type, _options, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
     public async ValueTask<object?> ReadAsync(Stream stream, Type type, FormatContext context, CancellationToken cancellationToken)
     {
         try
         {
+            if (_options == SharedOptions && PrimitiveJson.Handles(type))
+            {
+                using var buffer = new MemoryStream();
+                await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+                if (PrimitiveJson.TryRead(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), type, out var scalar))
+                {
+                    return scalar;
+                }
+
+                buffer.Position = 0;
+                return await JsonSerializer.DeserializeAsync(buffer, type, _options, cancellationToken).ConfigureAwait(false);
+            }
+
             return await JsonSerializer.DeserializeAsync(stream, type, _options, cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException e)

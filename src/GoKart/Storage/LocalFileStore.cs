@@ -42,7 +42,7 @@ public sealed class LocalFileStore : IWorkspaceStore
         var full = FullPath(path);
         try
         {
-            return ValueTask.FromResult<Stream>(new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 65536));
+            return ValueTask.FromResult<Stream>(new SynchronousFileStream(new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 0)));
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -114,7 +114,7 @@ public sealed class LocalFileStore : IWorkspaceStore
 
     private sealed class PendingFile(string path, string full, string temp) : IPendingWrite
     {
-        private readonly FileStream _stream = new(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 65536);
+        private readonly SynchronousFileStream _stream = new(new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 0));
         private bool _committed;
 
         public Stream Stream => _stream;
@@ -123,7 +123,6 @@ public sealed class LocalFileStore : IWorkspaceStore
 
         public async ValueTask CommitAsync(CancellationToken cancellationToken)
         {
-            await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
             await _stream.DisposeAsync().ConfigureAwait(false);
             File.Move(temp, full, overwrite: true);
             _committed = true;

@@ -78,19 +78,19 @@ namespace GoKart.Tests.CommandLine
 
         public CliTypes Plain => _plain;
 
-        protected internal override Dependencies Requires() => [_named, _plain];
+        protected override Dependencies Requires() => [_named, _plain];
 
         protected override string Run() => Load(_named) + "|" + Load(_plain);
     }
 
     public sealed class CliExternal : ExternalTask<string>
     {
-        protected internal override Target Output() => MakeTarget("external/input.txt", useUniqueId: false);
+        protected override Target Output() => MakeTarget("external/input.txt", useUniqueId: false);
     }
 
     public sealed class CliNeedsExternal : TaskOnKart<string>
     {
-        protected internal override Dependencies Requires() => [new CliExternal()];
+        protected override Dependencies Requires() => [new CliExternal()];
 
         protected override string Run() => Load(new CliExternal()).Trim();
     }
@@ -116,7 +116,7 @@ namespace GoKart.Tests.CommandLine
 
     public sealed class CliDiamond : TaskOnKart<string>
     {
-        protected internal override Dependencies Requires() => [new CliTypes { Name = "a" }, new CliTypes { Name = "a" }, new CliTypes { Name = "b" }];
+        protected override Dependencies Requires() => [new CliTypes { Name = "a" }, new CliTypes { Name = "a" }, new CliTypes { Name = "b" }];
 
         protected override string Run() => "d";
     }

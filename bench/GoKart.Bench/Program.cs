@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Running;
+using GoKart;
+using GoKart.Bench;
+
+// One command runs every workload: dotnet run -c Release --project bench/GoKart.Bench -- all
+// Internal modes (used by the harness for fresh-process runs): chain-once, fanin-once, tree-check.
+var mode = args.Length > 0 ? args[0] : "all";
+switch (mode)
+{
+    case "micro":
+        BenchmarkSwitcher.FromAssembly(typeof(Harness).Assembly).Run(args[1..]);
+        return 0;
+    case "chain-once":
+        Console.WriteLine(Kart.Build(ChainStep.Build(1000), new BuildOptions { Workspace = args[1] }));
+        return 0;
+    case "fanin-once":
+        Console.WriteLine(Kart.Build(FanRoot.Build(2000), new BuildOptions { Workspace = args[1] }));
+        return 0;
+    case "chain-repeat":
+        for (var i = 0; i < 5; i++)
+        {
+            var ws = Path.Combine(Path.GetTempPath(), "gokart-bench-repeat-" + i);
+            var sw = Stopwatch.StartNew();
+            Kart.Build(ChainStep.Build(1000), new BuildOptions { Workspace = ws });
+            Console.WriteLine($"chain cold #{i}: {sw.Elapsed.TotalSeconds:F3} s");
+            Directory.Delete(ws, true);
+        }
+
+        return 0;
+    case "tree-check":
+        return Harness.TreeCheck(args[1], strict: args.Length > 2 && args[2] == "strict");
+    default:
+        return await Harness.RunAllAsync(args.Length > 1 ? int.Parse(args[1]) : 5);
+}
+
+/// <summary>Times the workloads of issue 2 and prints a Markdown table.</summary>
+internal static class Harness
+{
+    public static async Task<int> RunAllAsync(int repeats)
+    {
+        var self = typeof(Harness).Assembly.Location;
+        var rows = new List<string>();
+        rows.Add(Measure("chain of 1000, cold build (in process)", repeats, ws => Kart.Build(ChainStep.Build(1000), new BuildOptions { Workspace = ws })));
+        rows.Add(MeasureProcess("chain of 1000, rebuild in a fresh process", repeats, ws => Kart.Build(ChainStep.Build(1000), new BuildOptions { Workspace = ws }), self, "chain-once"));
+        rows.Add(Measure("fan-in of 2000, cold build (in process)", repeats, ws => Kart.Build(FanRoot.Build(2000), new BuildOptions { Workspace = ws })));
+        rows.Add(MeasureProcess("fan-in of 2000, rebuild in a fresh process", repeats, ws => Kart.Build(FanRoot.Build(2000), new BuildOptions { Workspace = ws }), self, "fanin-once"));
+        rows.Add(MeasureHello(repeats));
+        rows.Add(await MeasureTreeAsync(self, strict: false));
+        rows.Add(await MeasureTreeAsync(self, strict: true));
+        Console.WriteLine();
+        Console.WriteLine("| workload | median | min | max | peak RSS |");
+        Console.WriteLine("|---|---|---|---|---|");
+        rows.ForEach(Console.WriteLine);
+        return 0;
+    }
+
+    private static string Measure(string name, int repeats, Action<string> build)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < repeats; i++)
+        {
+            using var ws = new Workspace();
+            var sw = Stopwatch.StartNew();
+            build(ws.Path);
+            times.Add(sw.Elapsed.TotalSeconds);
+        }
+
+        return Row(name, times, null);
+    }
+
+    private static string MeasureProcess(string name, int repeats, Action<string> prepare, string self, string mode)
+    {
+        using var ws = new Workspace();
+        prepare(ws.Path);
+        var times = new List<double>();
+        long peak = 0;
+        for (var i = 0; i < repeats; i++)
+        {
+            var (seconds, rss) = TimeProcess("dotnet", [self, mode, ws.Path]);
+            times.Add(seconds);
+            peak = Math.Max(peak, rss);
+        }
+
+        return Row(name, times, peak);
+    }
+
+    private static string MeasureHello(int repeats)
+    {
+        var dll = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "samples", "Quickstart", "bin", "Release", "net10.0", "Quickstart.dll"));
+        if (!File.Exists(dll))
+        {
+            return $"| hello (Quickstart) whole process | build samples/Quickstart -c Release first | | | |";
+        }
+
+        using var ws = new Workspace();
+        var times = new List<double>();
+        long peak = 0;
+        for (var i = 0; i < repeats; i++)
+        {
+            if (Directory.Exists(ws.Path))
+            {
+                Directory.Delete(ws.Path, true);
+            }
+
+            Directory.CreateDirectory(ws.Path);
+            var (seconds, rss) = TimeProcess("dotnet", [dll], ws.Path);
+            times.Add(seconds);
+            peak = Math.Max(peak, rss);
+        }
+
+        return Row("hello (Quickstart, cold) whole process", times, peak);
+    }
+
+    private static async Task<string> MeasureTreeAsync(string self, bool strict)
+    {
+        using var ws = new Workspace();
+        var root = TreeNode.Build(100, 999);
+        await Outputs.CreateAllAsync(root, ws.Path);
+        var (seconds, rss) = TimeProcess("dotnet", [self, "tree-check", ws.Path, strict ? "strict" : "plain"]);
+        var name = strict ? "100,000-task graph, all outputs exist, strict check (stats every output), fresh process" : "100,000-task graph, all outputs exist, fresh process";
+        return Row(name, [seconds], rss);
+    }
+
+    public static int TreeCheck(string workspace, bool strict)
+    {
+        var sw = Stopwatch.StartNew();
+        var root = TreeNode.Build(100, 999);
+        var report = Kart.ExecuteAsync(root, new BuildOptions { Workspace = workspace, StrictCheck = strict }).GetAwaiter().GetResult();
+        Console.Error.WriteLine($"checked {report.Tasks.Count} task(s) in {sw.Elapsed.TotalSeconds:F3} s, ran {report.Tasks.Count(t => t.Status == TaskRunStatus.Succeeded)}");
+        return report.Tasks.Any(t => t.Status == TaskRunStatus.Succeeded) ? 1 : 0;
+    }
+
+    private static (double Seconds, long PeakRss) TimeProcess(string file, string[] arguments, string? workingDirectory = null)
+    {
+        var info = new ProcessStartInfo(file) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in arguments)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        if (workingDirectory is not null)
+        {
+            info.WorkingDirectory = workingDirectory;
+        }
+
+        var sw = Stopwatch.StartNew();
+        using var process = Process.Start(info)!;
+        long peak = 0;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        while (!process.WaitForExit(5))
+        {
+            peak = Math.Max(peak, PeakRss(process.Id));
+        }
+
+        var seconds = sw.Elapsed.TotalSeconds;
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited {process.ExitCode}: {stdout.Result}{stderr.Result}");
+        }
+
+        return (seconds, peak);
+    }
+
+    /// <summary>VmHWM (peak resident set) of a running process, in bytes; 0 when it is gone.</summary>
+    private static long PeakRss(int pid)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                {
+                    return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        return 0;
+    }
+
+    private static string Row(string name, List<double> seconds, long? peakRss)
+    {
+        seconds.Sort();
+        var median = seconds[seconds.Count / 2];
+        var rss = peakRss is { } p && p > 0 ? $"{p / (1024.0 * 1024):F0} MiB" : "";
+        var row = $"| {name} | {median:F3} s | {seconds[0]:F3} s | {seconds[^1]:F3} s | {rss} |";
+        Console.WriteLine(row);
+        return row;
+    }
+
+    private sealed class Workspace : IDisposable
+    {
+        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "gokart-bench-" + Guid.NewGuid().ToString("N")[..8]);
+
+        public void Dispose()
+        {
+            if (Directory.Exists(Path))
+            {
+                Directory.Delete(Path, true);
+            }
+        }
+    }
+}

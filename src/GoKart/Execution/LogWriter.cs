@@ -1,0 +1,48 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace GoKart.Execution;
+
+/// <summary>
+/// Writes run logs in the background, in order, so that a task's dependents start as soon as its output
+/// is published (gokart also writes its logs after the output). A build drains it before returning.
+/// </summary>
+internal sealed class LogWriter
+{
+    private readonly Channel<Func<CancellationToken, ValueTask>> _queue =
+        Channel.CreateUnbounded<Func<CancellationToken, ValueTask>>(new UnboundedChannelOptions { SingleReader = true });
+
+    private readonly ILogger _logger;
+    private readonly Task _pump;
+
+    public LogWriter(ILogger logger)
+    {
+        _logger = logger;
+        _pump = Task.Run(PumpAsync);
+    }
+
+    public void Enqueue(Func<CancellationToken, ValueTask> write) => _queue.Writer.TryWrite(write);
+
+    /// <summary>Waits until every queued log is written.</summary>
+    public async Task DrainAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _pump.ConfigureAwait(false);
+    }
+
+    private async Task PumpAsync()
+    {
+        await foreach (var write in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            try
+            {
+                await write(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                // A log that cannot be written must not fail a task whose output is already published.
+                _logger.LogWarning(e, "Could not write a run log");
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using GoKart.Storage;
+using GoKart.Tests.Support;
+
+namespace GoKart.Tests.Storage;
+
+public sealed class LocalFileStoreTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task BeginWrite_DisposedWithoutCommit_LeavesNothing()
+    {
+        var store = new LocalFileStore(_dir.Path);
+        await using (var write = await store.BeginWriteAsync("a/b.txt", default))
+        {
+            await write.Stream.WriteAsync("partial"u8.ToArray());
+        }
+
+        Assert.False(await store.ExistsAsync("a/b.txt", default));
+        Assert.Empty(_dir.Files());
+    }
+
+    [Fact]
+    public async Task BeginWrite_NothingVisibleUntilCommit_ThenReplacesAtomically()
+    {
+        var store = new LocalFileStore(_dir.Path);
+        await Write(store, "x.txt", "old");
+        await using (var write = await store.BeginWriteAsync("x.txt", default))
+        {
+            await write.Stream.WriteAsync("new"u8.ToArray());
+            Assert.Equal("old", await Read(store, "x.txt"));
+            await write.CommitAsync(default);
+        }
+
+        Assert.Equal("new", await Read(store, "x.txt"));
+        Assert.Equal(["x.txt"], _dir.Files());
+    }
+
+    [Fact]
+    public async Task List_SkipsTemporaryFilesAndFiltersByPrefix()
+    {
+        var store = new LocalFileStore(_dir.Path);
+        await Write(store, "log/a.json", "1");
+        await Write(store, "data/b.json", "22");
+        await using var pending = await store.BeginWriteAsync("log/c.json", default);
+
+        var entries = new List<StoreEntry>();
+        await foreach (var entry in store.ListAsync("log/", default))
+        {
+            entries.Add(entry);
+        }
+
+        Assert.Equal(["log/a.json"], entries.Select(e => e.Path));
+        Assert.Equal(1, entries[0].Size);
+        Assert.NotNull(await store.GetLastModifiedAsync("data/b.json", default));
+        Assert.True(await store.DeleteAsync("data/b.json", default));
+        Assert.False(await store.DeleteAsync("data/b.json", default));
+    }
+
+    [Fact]
+    public async Task Paths_EscapingTheWorkspace_AreRejected()
+    {
+        var store = new LocalFileStore(_dir.Path);
+        await Assert.ThrowsAsync<ArgumentException>(async () => await store.BeginWriteAsync("../evil.txt", default));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await store.ExistsAsync("/etc/passwd", default));
+    }
+
+    [Fact]
+    public async Task OpenRead_Missing_NamesTheFile()
+    {
+        var store = new LocalFileStore(_dir.Path);
+        var error = await Assert.ThrowsAsync<FileNotFoundException>(async () => await store.OpenReadAsync("nope.json", default));
+        Assert.Contains("nope.json", error.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task Write(IWorkspaceStore store, string path, string text)
+    {
+        await using var write = await store.BeginWriteAsync(path, default);
+        await write.Stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text));
+        await write.CommitAsync(default);
+    }
+
+    private static async Task<string> Read(IWorkspaceStore store, string path)
+    {
+        await using var stream = await store.OpenReadAsync(path, default);
+        using var reader = new StreamReader(stream);
+        return await reader.ReadToEndAsync();
+    }
+}
