@@ -30,6 +30,20 @@ switch (mode)
         return 0;
     case "tree-check":
         return Harness.TreeCheck(args[1], strict: args.Length > 2 && args[2] == "strict");
+    case "graph":
+        for (var i = 0; i < 3; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            var tree = TreeNode.Build(100, 999);
+            var made = sw.Elapsed.TotalMilliseconds;
+            var graph = GoKart.Execution.TaskGraph.Build(tree);
+            Console.WriteLine($"construct {made:F0} ms, graph {sw.Elapsed.TotalMilliseconds - made:F0} ms, nodes {graph.Nodes.Count}");
+        }
+
+        return 0;
+    case "tree":
+        await Harness.TreeOnlyAsync();
+        return 0;
     default:
         return await Harness.RunAllAsync(args.Length > 1 ? int.Parse(args[1]) : 5);
 }
@@ -53,6 +67,13 @@ internal static class Harness
         Console.WriteLine("|---|---|---|---|---|");
         rows.ForEach(Console.WriteLine);
         return 0;
+    }
+
+    public static async Task TreeOnlyAsync()
+    {
+        var self = typeof(Harness).Assembly.Location;
+        await MeasureTreeAsync(self, strict: false);
+        await MeasureTreeAsync(self, strict: true);
     }
 
     private static string Measure(string name, int repeats, Action<string> build)
