@@ -37,7 +37,7 @@ switch (mode)
             var tree = TreeNode.Build(100, 999);
             var made = sw.Elapsed.TotalMilliseconds;
             var graph = GoKart.Execution.TaskGraph.Build(tree);
-            Console.WriteLine($"construct {made:F0} ms, graph {sw.Elapsed.TotalMilliseconds - made:F0} ms, nodes {graph.Nodes.Count}");
+            Console.WriteLine($"construct {made:F0} ms, graph {sw.Elapsed.TotalMilliseconds - made:F0} ms, nodes {graph.Nodes.Count}, gc0 {GC.CollectionCount(0)} gc1 {GC.CollectionCount(1)} gc2 {GC.CollectionCount(2)}, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB");
         }
 
         return 0;

@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Reflection.Emit;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace GoKart.Descriptors;
@@ -43,9 +42,7 @@ internal static class CodeFingerprint
     {
         var sb = new StringBuilder();
         AppendType(sb, type);
-#pragma warning disable CA5351 // MD5 is what gokart hashes with; ids are names, not security.
-        return Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
-#pragma warning restore CA5351
+        return GoKart.Hashing.UniqueIdHasher.Hash(sb);
     }
 
     private static void AppendType(StringBuilder sb, Type type)

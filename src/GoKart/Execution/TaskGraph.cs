@@ -62,6 +62,7 @@ internal sealed class TaskGraph
         private readonly HashSet<string> _keysOnPath = new(StringComparer.Ordinal);
         private readonly HashSet<TaskOnKart> _instancesOnPath = new(ReferenceEqualityComparer.Instance);
         private readonly Stack<Frame> _stack = new();
+        private readonly StringBuilder _scratch = new(256);
 
         public List<TaskNode> Nodes { get; } = [];
 
@@ -187,26 +188,45 @@ internal sealed class TaskGraph
         {
             var task = frame.Task;
             var descriptor = task.Descriptor;
-            var requiredIds = frame.Children.Where(c => c.Task.Descriptor.Options.Significant).Select(c => c.Id);
-            var parameters = new List<KeyValuePair<string, string>>(descriptor.Parameters.Length);
+            var sb = _scratch.Clear().Append('[');
+            foreach (var child in frame.Children)
+            {
+                if (child.Task.Descriptor.Options.Significant)
+                {
+                    PythonRepr.AppendString(sb, child.Id);
+                    sb.Append(", ");
+                }
+            }
+
+            sb.Append('{');
+            var first = true;
             for (var i = 0; i < descriptor.Parameters.Length; i++)
             {
                 var parameter = descriptor.Parameters[i];
                 if (parameter.Significant)
                 {
-                    parameters.Add(new(parameter.SnakeName, frame.Serialized[i] ?? SerializeTaskParameter(task, parameter)));
+                    sb.Append(first ? string.Empty : ", ");
+                    first = false;
+                    PythonRepr.AppendString(sb, parameter.SnakeName);
+                    sb.Append(": ");
+                    PythonRepr.AppendString(sb, frame.Serialized[i] ?? SerializeTaskParameter(task, parameter));
                 }
             }
 
-            var id = UniqueIdHasher.Compute(requiredIds, parameters, descriptor.ClassName, descriptor.CodeVersion);
+            sb.Append("}, ");
+            PythonRepr.AppendString(sb, descriptor.ClassName);
+            if (descriptor.CodeVersion is { } codeVersion)
+            {
+                sb.Append(", ");
+                PythonRepr.AppendString(sb, codeVersion);
+            }
+
+            var id = UniqueIdHasher.Hash(sb.Append(']'));
             task.CachedUniqueId ??= id;
             if (!_byId.TryGetValue(id, out var node))
             {
                 node = new TaskNode(task, id, frame.Children, frame.Requires);
-                foreach (var dependency in frame.Children.Distinct())
-                {
-                    dependency.Dependents.Add(node);
-                }
+                AddEdges(node, frame.Children);
 
                 _byId.Add(id, node);
                 Nodes.Add(node);
@@ -219,6 +239,18 @@ internal sealed class TaskGraph
             }
 
             return node;
+        }
+
+        private static void AddEdges(TaskNode node, TaskNode[] dependencies)
+        {
+            foreach (var dependency in dependencies)
+            {
+                // A requirement listed twice gets one edge: the node is new, so it can only be the last one added.
+                if (dependency.Dependents.Count == 0 || dependency.Dependents[^1] != node)
+                {
+                    dependency.Dependents.Add(node);
+                }
+            }
         }
 
         private static string?[] SerializeScalars(TaskOnKart task, TaskDescriptor descriptor)
@@ -236,9 +268,9 @@ internal sealed class TaskGraph
             return values;
         }
 
-        private static string OwnKey(TaskDescriptor descriptor, string?[] serialized)
+        private string OwnKey(TaskDescriptor descriptor, string?[] serialized)
         {
-            var sb = new StringBuilder(descriptor.Type.FullName);
+            var sb = _scratch.Clear().Append(descriptor.Type.FullName);
             foreach (var value in serialized)
             {
                 sb.Append('\u0001').Append(value);

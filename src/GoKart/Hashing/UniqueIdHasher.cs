@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.Buffers;
 using System.Text;
 
 namespace GoKart.Hashing;
@@ -15,19 +15,41 @@ internal static class UniqueIdHasher
     /// <param name="codeVersion">Extra text for the opt-in code-version check, or null.</param>
     public static string Compute(IEnumerable<string> requiredIds, IEnumerable<KeyValuePair<string, string>> parameters, string className, string? codeVersion)
     {
-        var text = Repr(requiredIds, parameters, className, codeVersion);
-        Span<byte> hash = stackalloc byte[16];
-        var bytes = Encoding.UTF8.GetBytes(text);
-#pragma warning disable CA5351 // MD5 is what gokart hashes with; ids are names, not security.
-        MD5.HashData(bytes, hash);
-#pragma warning restore CA5351
-        return Convert.ToHexStringLower(hash);
+        var sb = new StringBuilder(128);
+        AppendRepr(sb, requiredIds, parameters, className, codeVersion);
+        return Hash(sb);
     }
 
     /// <summary>The exact Python text that is hashed (handy in tests and when comparing with gokart).</summary>
     public static string Repr(IEnumerable<string> requiredIds, IEnumerable<KeyValuePair<string, string>> parameters, string className, string? codeVersion)
     {
         var sb = new StringBuilder(128);
+        AppendRepr(sb, requiredIds, parameters, className, codeVersion);
+        return sb.ToString();
+    }
+
+    /// <summary>The id of the text in <paramref name="repr"/>: lower-case hex MD5 of its UTF-8 bytes.</summary>
+    public static string Hash(StringBuilder repr)
+    {
+        var chars = ArrayPool<char>.Shared.Rent(repr.Length);
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(repr.Length));
+        try
+        {
+            repr.CopyTo(0, chars, 0, repr.Length);
+            var count = Encoding.UTF8.GetBytes(chars, 0, repr.Length, bytes, 0);
+            Span<byte> digest = stackalloc byte[16];
+            Md5.HashData(bytes.AsSpan(0, count), digest);
+            return Convert.ToHexStringLower(digest);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    public static void AppendRepr(StringBuilder sb, IEnumerable<string> requiredIds, IEnumerable<KeyValuePair<string, string>> parameters, string className, string? codeVersion)
+    {
         sb.Append('[');
         foreach (var id in requiredIds)
         {
@@ -59,6 +81,5 @@ internal static class UniqueIdHasher
         }
 
         sb.Append(']');
-        return sb.ToString();
     }
 }
