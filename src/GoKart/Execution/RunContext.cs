@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Numerics;
 using GoKart.Logging;
 using GoKart.Storage;
 
@@ -34,8 +32,17 @@ internal sealed class RunContext
     public IReadOnlyDictionary<string, IPendingWrite> NamedWrites => _namedWrites;
 
     /// <summary>gokart's seed: the unique id as a number, reduced to a non-negative Int32.</summary>
-    public static int SeedFromId(string id) =>
-        (int)(BigInteger.Parse("0" + id, NumberStyles.HexNumber, CultureInfo.InvariantCulture) % int.MaxValue);
+    public static int SeedFromId(string id)
+    {
+        // The id read as one big hexadecimal number, reduced modulo int.MaxValue digit by digit.
+        ulong remainder = 0;
+        foreach (var c in id)
+        {
+            remainder = ((remainder * 16) + (ulong)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10)) % int.MaxValue;
+        }
+
+        return (int)remainder;
+    }
 
     public object? Load(TaskOnKart task, string? outputName = null, Type? valueType = null) =>
         LoadAsync(task, outputName, valueType, CancellationToken).AsTask().GetAwaiter().GetResult();
