@@ -22,7 +22,8 @@ internal static class TableTransforms
     /// </summary>
     public static ListingTable Group(ListingTable table, string column)
     {
-        var others = table.Columns.Where(c => c != column).ToList();
+        // Ids are unique per experiment; the count column already says how many a group holds.
+        var others = table.Columns.Where(c => c != column && c != ListingBuilder.Id).ToList();
         var numeric = others.Where(c => table.Rows.All(r => r.GetValueOrDefault(c) is null or double)
                                          && table.Rows.Any(r => r.GetValueOrDefault(c) is double)).ToHashSet(StringComparer.Ordinal);
         var rows = new List<IReadOnlyDictionary<string, object?>>();
