@@ -13,7 +13,19 @@ Experiment.AddOptions(root);
 
 root.SetAction(parsed =>
 {
-    using var experiment = Experiment.FromParseResult(parsed);
+    Experiment started;
+    try
+    {
+        started = Experiment.FromParseResult(parsed);
+    }
+    catch (ExperimentException e)
+    {
+        // Not a git repository, uncommitted changes, or a resumed id with other arguments or commit.
+        Console.Error.WriteLine("error: " + e.Message);
+        return 2;
+    }
+
+    using var experiment = started;
     var random = new Random(parsed.GetValue(seed));
     var xs = Enumerable.Range(0, 256).Select(_ => random.NextDouble() * 2 - 1).ToArray();
     var ys = xs.Select(x => 3 * x + 1 + (random.NextDouble() - 0.5) * 0.1).ToArray();
