@@ -17,15 +17,16 @@ internal static class ExperimentsCommand
         args.AcceptOnlyFromAmong("all", "varying", "non-default");
         var columns = new Option<string[]>("--columns")
         {
+            HelpName = "PREFIX",
             Description = "Show only columns starting with these prefixes (id is always shown), e.g. args. summary.loss",
             AllowMultipleArgumentsPerToken = true,
         };
-        var filter = new Option<string?>("--filter") { Description = "Keep rows matching, e.g. \"args.lr > 0.01 && status == SUCCESS\"" };
-        var sort = new Option<string?>("--sort") { Description = "Sort by this column" };
+        var filter = new Option<string?>("--filter") { HelpName = "EXPR", Description = "Keep rows matching, e.g. \"args.lr > 0.01 && status == SUCCESS\"" };
+        var sort = new Option<string?>("--sort") { HelpName = "COL", Description = "Sort by this column" };
         var descending = new Option<bool>("--desc") { Description = "Sort descending" };
-        var groupBy = new Option<string?>("--group-by") { Description = "One row per value of this column: count, mean of numeric columns, count of others" };
-        var tail = new Option<int?>("--tail") { Description = "Show only the last N rows" };
-        var export = new Option<string?>("--export") { Description = "Also write the table to FILE.csv, FILE.json or FILE.md" };
+        var groupBy = new Option<string?>("--group-by") { HelpName = "COL", Description = "One row per value of this column: count, mean of numeric columns, count of others" };
+        var tail = new Option<int?>("--tail") { HelpName = "N", Description = "Show only the last N rows" };
+        var export = new Option<string?>("--export") { HelpName = "FILE", Description = "Also write the table to FILE.csv, FILE.json or FILE.md" };
 
         var command = new Command("experiments", "List recorded experiments with their arguments and summaries")
         {
