@@ -3,6 +3,7 @@
 set -euo pipefail
 need=()
 # (packages are added here by the features that need them)
+need+=(git)   # Experiments tests create real git repositories
 if [ ${#need[@]} -gt 0 ]; then
   missing=()
   for p in "${need[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

@@ -1,0 +1,3 @@
+using GoKart.Cli;
+
+return GokartCommand.Run(args, Console.Out, Console.Error);
