@@ -1,0 +1,91 @@
+using GoKart.Formats.Tables;
+
+namespace GoKart.Formats.Csv;
+
+/// <summary>CSV/TSV for one record type.</summary>
+internal sealed class CsvTableCodec<TRecord> : ITableCodec
+{
+    private const int ReadBufferSize = 1 << 20;
+    private readonly char _defaultDelimiter;
+
+    public CsvTableCodec(char defaultDelimiter) => _defaultDelimiter = defaultDelimiter;
+
+    public async ValueTask WriteAsync(Stream stream, object? value, FormatContext context, CancellationToken cancellationToken)
+    {
+        var shape = RecordShape<TRecord>.For(context.Location);
+        var rows = TableTypes.Rows<TRecord>(value, context.Location);
+        var writer = new CsvRowWriter<TRecord>(shape.Columns, Delimiter(context));
+        var output = Utf8Streams.View(stream, context.Target.Encoding);
+        try
+        {
+            writer.WriteHeader();
+            using var enumerator = rows.GetEnumerator();
+            bool more;
+            do
+            {
+                more = writer.Fill(enumerator);
+                await output.WriteAsync(writer.Written, cancellationToken).ConfigureAwait(false);
+                writer.Clear();
+            }
+            while (more);
+        }
+        finally
+        {
+            if (!ReferenceEquals(output, stream))
+            {
+                await output.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    public async ValueTask<object?> ReadAsync(Stream stream, Type type, FormatContext context, CancellationToken cancellationToken)
+    {
+        var options = TableFormatOptions.From(context);
+        var reader = new CsvRowReader<TRecord>(RecordShape<TRecord>.For(context.Location), Delimiter(context), context.Location, options.StrictColumns);
+        var input = Utf8Streams.View(stream, context.Target.Encoding);
+        try
+        {
+            var buffer = new byte[ReadBufferSize];
+            var filled = 0;
+            var final = false;
+            while (!final)
+            {
+                var read = await Utf8Streams.FillAsync(input, buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+                filled += read;
+                final = filled < buffer.Length;
+                var consumed = reader.Parse(buffer.AsSpan(0, filled), final);
+                buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
+                filled -= consumed;
+                if (filled == buffer.Length)
+                {
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                }
+            }
+
+            if (!reader.HasHeader)
+            {
+                throw new InvalidDataException($"{context.Location}: the file is empty; a table needs at least its header line.");
+            }
+
+            return TableTypes.Materialize(reader.Rows, type);
+        }
+        finally
+        {
+            if (!ReferenceEquals(input, stream))
+            {
+                await input.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private byte Delimiter(FormatContext context)
+    {
+        var delimiter = TableFormatOptions.From(context).Delimiter ?? _defaultDelimiter;
+        if (delimiter is > (char)127 or '"' or '\n' or '\r')
+        {
+            throw new NotSupportedException($"{context.Location}: '{delimiter}' cannot be a CSV delimiter (ASCII, not a quote or newline).");
+        }
+
+        return (byte)delimiter;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Buffers;
+using System.Text.Json;
+using GoKart.Formats.Tables;
+
+namespace GoKart.Formats.Json;
+
+/// <summary>Tables as newline-delimited JSON objects (<c>.ndjson</c>) or one JSON array of objects (<c>.json</c>).</summary>
+internal sealed class JsonTableCodec<TRecord> : ITableCodec
+{
+    private const int FlushThreshold = 1 << 20;
+    private readonly bool _lines;
+
+    public JsonTableCodec(bool lines) => _lines = lines;
+
+    public async ValueTask WriteAsync(Stream stream, object? value, FormatContext context, CancellationToken cancellationToken)
+    {
+        var shape = RecordShape<TRecord>.For(context.Location);
+        var rows = TableTypes.Rows<TRecord>(value, context.Location);
+        var output = Utf8Streams.View(stream, context.Target.Encoding);
+        try
+        {
+            var buffer = new ArrayBufferWriter<byte>(FlushThreshold + 65536);
+            var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
+            await using (writer.ConfigureAwait(false))
+            {
+                if (!_lines)
+                {
+                    writer.WriteStartArray();
+                }
+
+                var first = true;
+                foreach (var record in rows)
+                {
+                    if (!_lines && !first)
+                    {
+                        writer.Flush();
+                        Append(buffer, ",\n"u8);
+                        writer.Reset();
+                    }
+
+                    first = false;
+                    writer.WriteStartObject();
+                    foreach (var column in shape.Columns)
+                    {
+                        column.WriteJson(writer, record);
+                    }
+
+                    writer.WriteEndObject();
+                    writer.Flush();
+                    if (_lines)
+                    {
+                        Append(buffer, "\n"u8);
+                        writer.Reset();
+                    }
+
+                    if (buffer.WrittenCount >= FlushThreshold)
+                    {
+                        await output.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                        buffer.ResetWrittenCount();
+                    }
+                }
+
+                writer.Flush();
+                if (!_lines)
+                {
+                    Append(buffer, "]\n"u8);
+                }
+
+                await output.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (!ReferenceEquals(output, stream))
+            {
+                await output.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    public async ValueTask<object?> ReadAsync(Stream stream, Type type, FormatContext context, CancellationToken cancellationToken)
+    {
+        var reader = new JsonRecordReader<TRecord>(RecordShape<TRecord>.For(context.Location), context.Location, TableFormatOptions.From(context).StrictColumns);
+        var rows = new List<TRecord>();
+        var input = Utf8Streams.View(stream, context.Target.Encoding);
+        try
+        {
+            if (_lines)
+            {
+                await JsonLines.ReadAsync(input, reader, rows, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                using var all = new MemoryStream();
+                await input.CopyToAsync(all, cancellationToken).ConfigureAwait(false);
+                JsonLines.ReadArray(all.GetBuffer().AsSpan(0, (int)all.Length), reader, rows);
+            }
+        }
+        catch (JsonException e)
+        {
+            throw reader.Error($"not valid JSON (truncated or corrupt?): {e.Message}");
+        }
+        finally
+        {
+            if (!ReferenceEquals(input, stream))
+            {
+                await input.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        return TableTypes.Materialize(rows, type);
+    }
+
+    private static void Append(ArrayBufferWriter<byte> buffer, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(buffer.GetSpan(bytes.Length));
+        buffer.Advance(bytes.Length);
+    }
+}
