@@ -64,7 +64,7 @@ public sealed class DirectoryFormat : IFormat
 
                     var target = SafePath(artifact, entry.FullName, context.Location);
                     Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                    var source = await entry.OpenAsync(cancellationToken).ConfigureAwait(false);
+                    var source = new Numpy.CrcCheckingStream(await entry.OpenAsync(cancellationToken).ConfigureAwait(false), entry.Crc32, entry.Length, $"{context.Location} [{entry.FullName}]");
                     await using (source.ConfigureAwait(false))
                     {
                         var file = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 65536, useAsync: true);

@@ -46,7 +46,7 @@ internal static class NpzArchive
         var where = $"{location} [{entry.FullName}]";
         try
         {
-            var stream = await entry.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var stream = new CrcCheckingStream(await entry.OpenAsync(cancellationToken).ConfigureAwait(false), entry.Crc32, entry.Length, where);
             await using (stream.ConfigureAwait(false))
             {
                 return await read(stream, where).ConfigureAwait(false);
