@@ -71,7 +71,7 @@ internal sealed class PickleReader
                 case 0x8c: Push(Utf8(Take(Take(1)[0]))); break;
                 case (byte)'X': Push(Utf8(Take(Length32()))); break;
                 case 0x8d: Push(Utf8(Take(Length64()))); break;
-                case (byte)'V': Push(Line()); break; // raw-unicode-escape; plain text in practice
+                case (byte)'V': Push(PickleText.RawUnicodeEscape(LineBytes())); break;
                 case (byte)'U': Push(Encoding.Latin1.GetString(Take(Take(1)[0]))); break;
                 case (byte)'T': Push(Encoding.Latin1.GetString(Take(Length32()))); break;
                 case (byte)'S': Push(Line().Trim('\'', '"')); break;
@@ -214,7 +214,9 @@ internal sealed class PickleReader
 
     private long Length64() => (long)BinaryPrimitives.ReadUInt64LittleEndian(Take(8));
 
-    private string Line()
+    private string Line() => Encoding.UTF8.GetString(LineBytes());
+
+    private ReadOnlySpan<byte> LineBytes()
     {
         var end = _data.AsSpan(_pos, _end - _pos).IndexOf((byte)'\n');
         if (end < 0)
@@ -222,7 +224,7 @@ internal sealed class PickleReader
             throw Error("a text opcode has no end of line (truncated file?)");
         }
 
-        var line = Encoding.UTF8.GetString(_data, _pos, end);
+        var line = _data.AsSpan(_pos, end);
         _pos += end + 1;
         return line;
     }
