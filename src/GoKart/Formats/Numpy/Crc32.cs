@@ -1,16 +1,22 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace GoKart.Formats.Numpy;
 
 /// <summary>
 /// The zip CRC-32 (reflected 0xEDB88320), slicing-by-8. .NET 10's ZipArchive does not check entry CRCs when reading,
-/// so GoKart.NET does, to turn flipped bytes into an error instead of silently wrong arrays.
+/// so GoKart.NET does, to turn flipped bytes into an error instead of silently wrong arrays. The runtime's own zlib
+/// (vectorised crc32, exported by System.IO.Compression.Native) is used when present; the table code otherwise.
 /// </summary>
 internal static class Crc32
 {
     private static readonly uint[] Table = BuildTable();
+    private static readonly Lazy<bool> NativeAvailable = new(ProbeNative);
 
-    public static uint Append(uint crc, ReadOnlySpan<byte> data)
+    public static uint Append(uint crc, ReadOnlySpan<byte> data) =>
+        data.IsEmpty ? crc : NativeAvailable.Value ? NativeCrc32(crc, ref MemoryMarshal.GetReference(data), data.Length) : Managed(crc, data);
+
+    internal static uint Managed(uint crc, ReadOnlySpan<byte> data)
     {
         crc = ~crc;
         var t = Table;
@@ -30,6 +36,26 @@ internal static class Crc32
 
         return ~crc;
     }
+
+    private static bool ProbeNative()
+    {
+        try
+        {
+            ReadOnlySpan<byte> probe = "123456789"u8;
+            return NativeCrc32(0, ref MemoryMarshal.GetReference(probe), probe.Length) == 0xCBF43926;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    // DllImport rather than LibraryImport: the signature is blittable and the project does not allow unsafe code.
+#pragma warning disable SYSLIB1054
+    [DllImport("libSystem.IO.Compression.Native", EntryPoint = "CompressionNative_Crc32", ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern uint NativeCrc32(uint crc, ref byte buffer, int length);
+#pragma warning restore SYSLIB1054
 
     private static uint[] BuildTable()
     {

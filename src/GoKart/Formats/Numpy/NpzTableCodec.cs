@@ -19,16 +19,24 @@ internal sealed class NpzTableCodec<TRecord> : ITableCodec
         var shape = RecordShape<TRecord>.For(context.Location);
         var rows = TableTypes.Rows<TRecord>(value, context.Location) as IReadOnlyList<TRecord> ?? [.. TableTypes.Rows<TRecord>(value, context.Location)];
         var compressed = TableFormatOptions.From(context).Compressed;
+
+        // One pass over the records fills every column (one copy of the data), instead of one pass per column.
+        var columns = shape.Columns.Select(c => Array.CreateInstance(c.ValueType, rows.Count)).ToArray();
+        var store = shape.Columnar.Store;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            store(rows[i], columns, i);
+        }
+
         var archive = await NpzArchive.CreateAsync(stream, cancellationToken).ConfigureAwait(false);
         await using (archive.ConfigureAwait(false))
         {
-            // One column array at a time: the extra memory is one column, not the table.
             foreach (var column in shape.Columns)
             {
                 var entry = await NpzArchive.CreateEntryAsync(archive, column.Name, compressed, cancellationToken).ConfigureAwait(false);
                 await using (entry.ConfigureAwait(false))
                 {
-                    var array = column.ToArray(rows);
+                    var array = columns[column.Index];
                     if (array is string?[] strings)
                     {
                         await NpyStrings.WriteAsync(entry, strings, cancellationToken).ConfigureAwait(false);
@@ -38,6 +46,8 @@ internal sealed class NpzTableCodec<TRecord> : ITableCodec
                         await NpyArrays.WriteAsync(entry, array, context.Location, cancellationToken).ConfigureAwait(false);
                     }
                 }
+
+                columns[column.Index] = null!;
             }
         }
     }
@@ -52,8 +62,7 @@ internal sealed class NpzTableCodec<TRecord> : ITableCodec
             var entries = NpzArchive.Entries(archive, location);
             var extra = entries.Keys.Where(k => shape.Find(k) is null).ToList();
             TableChecks.CheckHeader(shape, entries.Keys.ToHashSet(StringComparer.Ordinal), extra, TableFormatOptions.From(context).StrictColumns, location);
-            var slots = shape.CreateSlots();
-            var feeders = new List<Action<int>>();
+            var arrays = new Array?[shape.Columns.Count];
             long? count = null;
             foreach (var column in shape.Columns)
             {
@@ -69,22 +78,17 @@ internal sealed class NpzTableCodec<TRecord> : ITableCodec
                 }
 
                 count = array.LongLength;
-                slots[column.Index].Present = true;
-                feeders.Add(column.Feeder(array, slots[column.Index]));
+                arrays[column.Index] = array;
             }
 
-            var rows = new List<TRecord>((int)(count ?? 0));
-            for (var i = 0; i < (count ?? 0); i++)
+            var build = shape.Columnar.Build;
+            var rows = new TRecord[(int)(count ?? 0)];
+            for (var i = 0; i < rows.Length; i++)
             {
-                foreach (var feed in feeders)
-                {
-                    feed(i);
-                }
-
-                rows.Add(shape.Build(slots));
+                rows[i] = build(arrays, i);
             }
 
-            return TableTypes.Materialize(rows, type);
+            return type.IsAssignableFrom(typeof(TRecord[])) ? rows : new List<TRecord>(rows);
         }
     }
 

@@ -16,12 +16,17 @@ internal sealed class RecordShape<TRecord>
 {
     private static readonly (RecordShape<TRecord>? Shape, string? Problem) Cached = Create();
     private readonly Func<ColumnSlot[], TRecord> _build;
+    private readonly Lazy<ColumnarAccess<TRecord>> _columnar;
 
-    private RecordShape(IReadOnlyList<TableColumn<TRecord>> columns, Func<ColumnSlot[], TRecord> build)
+    private RecordShape(IReadOnlyList<TableColumn<TRecord>> columns, Func<ColumnSlot[], TRecord> build, Lazy<ColumnarAccess<TRecord>> columnar)
     {
         Columns = columns;
         _build = build;
+        _columnar = columnar;
     }
+
+    /// <summary>Compiled row-to-arrays and arrays-to-row code for columnar formats (.npz).</summary>
+    public ColumnarAccess<TRecord> Columnar => _columnar.Value;
 
     public IReadOnlyList<TableColumn<TRecord>> Columns { get; }
 
@@ -103,7 +108,7 @@ internal sealed class RecordShape<TRecord>
             return (null, $"two properties map to column '{duplicate.Key}'.");
         }
 
-        return (new RecordShape<TRecord>(columns, CompileBuilder(constructor, parameters, bound)), null);
+        return (new RecordShape<TRecord>(columns, CompileBuilder(constructor, parameters, bound), new(() => ColumnarAccess<TRecord>.Compile(constructor, parameters, bound))), null);
     }
 
     private static ConstructorInfo? ChooseConstructor(Type type, List<PropertyInfo> properties)

@@ -40,12 +40,6 @@ internal abstract class TableColumn<TRecord>
     public abstract void WriteJson(Utf8JsonWriter writer, TRecord record);
 
     public abstract ColumnSlot CreateSlot();
-
-    /// <summary>The column's values as one array (for columnar formats).</summary>
-    public abstract Array ToArray(IReadOnlyList<TRecord> rows);
-
-    /// <summary>A setter that puts element i of a column array into the slot.</summary>
-    public abstract Action<int> Feeder(Array array, ColumnSlot slot);
 }
 
 /// <inheritdoc />
@@ -97,22 +91,4 @@ internal sealed class TableColumn<TRecord, TValue> : TableColumn<TRecord>
     }
 
     public override ColumnSlot CreateSlot() => new ColumnSlot<TValue>(Codec, AllowsNull);
-
-    public override Array ToArray(IReadOnlyList<TRecord> rows)
-    {
-        var values = new TValue[rows.Count];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = Getter(rows[i]);
-        }
-
-        return values;
-    }
-
-    public override Action<int> Feeder(Array array, ColumnSlot slot)
-    {
-        var values = (TValue[])array;
-        var typed = (ColumnSlot<TValue>)slot;
-        return i => typed.Value = values[i];
-    }
 }
