@@ -64,32 +64,21 @@ internal static class PickleValues
 
         if (target.IsArray && target.GetArrayRank() == 1 && raw is IList items)
         {
-            var element = target.GetElementType()!;
-            var array = Array.CreateInstance(element, items.Count);
-            for (var i = 0; i < items.Count; i++)
-            {
-                array.SetValue(Convert(items[i], element, $"{path}[{i}]", location), i);
-            }
-
-            return array;
+            return Typed(nameof(ToArray), target.GetElementType()!, items, path, location);
         }
 
         if (target.IsGenericType && raw is IEnumerable sequence and not string and not IDictionary)
         {
             var definition = target.GetGenericTypeDefinition();
             var element = target.GetGenericArguments()[0];
-            var isList = ListTypes.Contains(definition) && raw is IList;
-            if (isList || SetTypes.Contains(definition))
+            if (ListTypes.Contains(definition) && raw is IList)
             {
-                var collection = Activator.CreateInstance((isList ? typeof(List<>) : typeof(HashSet<>)).MakeGenericType(element))!;
-                var add = collection.GetType().GetMethod("Add")!;
-                var index = 0;
-                foreach (var item in sequence)
-                {
-                    add.Invoke(collection, [Convert(item, element, $"{path}[{index++}]", location)]);
-                }
+                return Typed(nameof(ToList), element, sequence, path, location);
+            }
 
-                return collection;
+            if (SetTypes.Contains(definition))
+            {
+                return Typed(nameof(ToSet), element, sequence, path, location);
             }
         }
 
@@ -108,6 +97,60 @@ internal static class PickleValues
 
         throw Mismatch(raw, type, path, location);
     }
+
+    // One generic instantiation per element type: the per-element conversion is a typed call, not reflection.
+    private static object Typed(string method, Type element, IEnumerable items, string path, string location)
+    {
+        try
+        {
+            return typeof(PickleValues).GetMethod(method, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+                .MakeGenericMethod(element).Invoke(null, [items, path, location])!;
+        }
+        catch (System.Reflection.TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
+            throw;
+        }
+    }
+
+    private static T[] ToArray<T>(IList items, string path, string location)
+    {
+        var result = new T[items.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = Element<T>(items[i], path, i, location);
+        }
+
+        return result;
+    }
+
+    private static List<T> ToList<T>(IEnumerable items, string path, string location)
+    {
+        var result = items is ICollection c ? new List<T>(c.Count) : [];
+        foreach (var item in items)
+        {
+            result.Add(Element<T>(item, path, result.Count, location));
+        }
+
+        return result;
+    }
+
+    private static HashSet<T> ToSet<T>(IEnumerable items, string path, string location)
+    {
+        var result = new HashSet<T>();
+        var index = 0;
+        foreach (var item in items)
+        {
+            result.Add(Element<T>(item, path, index++, location));
+        }
+
+        return result;
+    }
+
+    private static T Element<T>(object? item, string path, int index, string location) =>
+        item is T typed && item.GetType() == typeof(T)
+            ? typed
+            : (T)Convert(item, typeof(T), $"{path}[{index}]", location)!;
 
     private static BigInteger ToBig(object raw) => raw is long l ? l : (BigInteger)raw;
 

@@ -56,6 +56,9 @@ internal sealed class PickleWriter
             case sbyte or byte or short or ushort or int or uint or long: Integer(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)); break;
             case ulong u: Big(u); break;
             case BigInteger big: Big(big); break;
+            case IReadOnlyList<double> doubles: Numbers(doubles, Float); break;
+            case IReadOnlyList<long> longs: Numbers(longs, Integer); break;
+            case IReadOnlyList<int> ints: Numbers(ints, i => Integer(i)); break;
             case IDictionary dictionary: Dict(dictionary, path); break;
             case ITuple tuple: Tuple(tuple, path); break;
             case IEnumerable enumerable when IsSet(value.GetType()): Items(enumerable, 0x8f, 0x90, path); break;
@@ -198,6 +201,23 @@ internal sealed class PickleWriter
         if (inBatch > 0)
         {
             Op(addMany);
+        }
+    }
+
+    // Typed loops for the common numeric lists: no boxing per element.
+    private void Numbers<T>(IReadOnlyList<T> items, Action<T> write)
+    {
+        Op((byte)']');
+        for (var start = 0; start < items.Count; start += Batch)
+        {
+            Op((byte)'(');
+            var end = Math.Min(items.Count, start + Batch);
+            for (var i = start; i < end; i++)
+            {
+                write(items[i]);
+            }
+
+            Op((byte)'e');
         }
     }
 
