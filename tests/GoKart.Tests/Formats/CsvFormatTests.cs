@@ -121,6 +121,16 @@ public sealed class CsvFormatTests
     }
 
     [Fact]
+    public async Task Write_LargeListInParallelBlocks_SameBytesAsSequential()
+    {
+        var rows = Enumerable.Range(0, 40_000).Select(i => new Row(i, "n" + i, i / 3.0, i % 3 == 0, i % 5 == 0 ? null : i)).ToList();
+        var parallel = await FormatIO.WriteAsync<IReadOnlyList<Row>>("x.csv", rows);
+        var sequential = await FormatIO.WriteAsync<IEnumerable<Row>>("x.csv", rows.Select(r => r));
+        Assert.Equal(sequential, parallel);
+        SampleRows.AssertEqual(rows, await FormatIO.ReadAsync<IReadOnlyList<Row>>("x.csv", parallel));
+    }
+
+    [Fact]
     public async Task RoundTrip_ArrayTableType_ReturnsArray()
     {
         var rows = SampleRows.Make().ToArray();

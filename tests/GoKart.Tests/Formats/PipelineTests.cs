@@ -47,31 +47,20 @@ public sealed class StringToNpy : TaskOnKart<string>
     }
 }
 
-public sealed class FailingHalfway : TaskOnKart<IReadOnlyList<Measurement>>
+public sealed record Exploding(int Id)
+{
+    public double Value
+    {
+        get => Id == 90_000 ? throw new InvalidOperationException("value failed at row 90000") : Id;
+        init { }
+    }
+}
+
+public sealed class FailingHalfway : TaskOnKart<IReadOnlyList<Exploding>>
 {
     protected internal override Target Output() => MakeTarget("data/half.csv");
 
-    protected override IReadOnlyList<Measurement> Run() => new ThrowingList();
-
-    private sealed class ThrowingList : List<Measurement>, IReadOnlyList<Measurement>
-    {
-        public ThrowingList() => AddRange(Enumerable.Range(0, 100_000).Select(i => new Measurement(i, i, "x")));
-
-        public new IEnumerator<Measurement> GetEnumerator()
-        {
-            foreach (var item in (List<Measurement>)this)
-            {
-                if (item.Id == 90_000)
-                {
-                    throw new InvalidOperationException("source failed at row 90000");
-                }
-
-                yield return item;
-            }
-        }
-
-        IEnumerator<Measurement> IEnumerable<Measurement>.GetEnumerator() => GetEnumerator();
-    }
+    protected override IReadOnlyList<Exploding> Run() => [.. Enumerable.Range(0, 100_000).Select(i => new Exploding(i))];
 }
 
 public sealed class PipelineTests : IDisposable
@@ -122,7 +111,8 @@ public sealed class PipelineTests : IDisposable
     [Fact]
     public void Build_WriteFailsMidway_LeavesNoPartialFile()
     {
-        Assert.ThrowsAny<Exception>(() => Kart.Build(new FailingHalfway(), new BuildOptions { Workspace = _workspace, Workers = 1 }));
+        var e = Assert.ThrowsAny<Exception>(() => Kart.Build(new FailingHalfway(), new BuildOptions { Workspace = _workspace, Workers = 1 }));
+        Assert.Contains("value failed at row 90000", e.ToString());
         var data = Path.Combine(_workspace, "data");
         Assert.True(!Directory.Exists(data) || !Directory.EnumerateFiles(data).Any(), string.Join(", ", Directory.Exists(data) ? Directory.GetFiles(data) : []));
     }

@@ -64,6 +64,18 @@ internal sealed class CsvRowWriter<TRecord>
         return true;
     }
 
+    /// <summary>Formats rows [start, end) into the buffer, growing it as needed (for parallel blocks).</summary>
+    public void WriteRange(IReadOnlyList<TRecord> rows, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            while (!TryWriteRow(rows[i]))
+            {
+                Grow();
+            }
+        }
+    }
+
     private bool TryWriteRow(TRecord record)
     {
         var start = _length;

@@ -6,6 +6,7 @@ namespace GoKart.Formats.Csv;
 internal sealed class CsvTableCodec<TRecord> : ITableCodec
 {
     private const int ReadBufferSize = 1 << 20;
+    private const int ParallelBlock = 8192;
     private readonly char _defaultDelimiter;
 
     public CsvTableCodec(char defaultDelimiter) => _defaultDelimiter = defaultDelimiter;
@@ -19,6 +20,13 @@ internal sealed class CsvTableCodec<TRecord> : ITableCodec
         try
         {
             writer.WriteHeader();
+            if (rows is IReadOnlyList<TRecord> list && list.Count >= 2 * ParallelBlock && Environment.ProcessorCount > 1)
+            {
+                await output.WriteAsync(writer.Written, cancellationToken).ConfigureAwait(false);
+                await WriteParallelAsync(output, list, shape, Delimiter(context), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             using var enumerator = rows.GetEnumerator();
             bool more;
             do
@@ -74,6 +82,40 @@ internal sealed class CsvTableCodec<TRecord> : ITableCodec
             if (!ReferenceEquals(input, stream))
             {
                 await input.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Number formatting dominates CSV writing, so blocks of rows are formatted on every core and written in order;
+    /// memory stays at one buffer per block in flight.
+    /// </summary>
+    private static async ValueTask WriteParallelAsync(Stream output, IReadOnlyList<TRecord> rows, RecordShape<TRecord> shape, byte delimiter, CancellationToken cancellationToken)
+    {
+        var inFlight = Environment.ProcessorCount * 2;
+        var writers = Enumerable.Range(0, inFlight).Select(_ => new CsvRowWriter<TRecord>(shape.Columns, delimiter)).ToArray();
+        for (var first = 0; first < rows.Count; first += inFlight * ParallelBlock)
+        {
+            var batchStart = first;
+            var blocks = Math.Min(inFlight, (rows.Count - batchStart + ParallelBlock - 1) / ParallelBlock);
+            try
+            {
+                Parallel.For(0, blocks, new ParallelOptions { CancellationToken = cancellationToken }, k =>
+                {
+                    var start = batchStart + (k * ParallelBlock);
+                    writers[k].WriteRange(rows, start, Math.Min(rows.Count, start + ParallelBlock));
+                });
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                // Surface the record's own error, as the sequential path does.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            }
+
+            for (var k = 0; k < blocks; k++)
+            {
+                await output.WriteAsync(writers[k].Written, cancellationToken).ConfigureAwait(false);
+                writers[k].Clear();
             }
         }
     }

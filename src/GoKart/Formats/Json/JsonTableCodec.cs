@@ -91,7 +91,8 @@ internal sealed class JsonTableCodec<TRecord> : ITableCodec
             }
             else
             {
-                using var all = new MemoryStream();
+                // Sized up front when the length is known, so the file is held once rather than through doubling copies.
+                using var all = new MemoryStream(input.CanSeek ? (int)Math.Min(input.Length - input.Position, Array.MaxLength) : 0);
                 await input.CopyToAsync(all, cancellationToken).ConfigureAwait(false);
                 JsonLines.ReadArray(all.GetBuffer().AsSpan(0, (int)all.Length), reader, rows);
             }

@@ -47,7 +47,7 @@ public sealed class PickleFormat : IFormat
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(context);
-        using var buffer = new MemoryStream();
+        using var buffer = new MemoryStream(stream.CanSeek ? (int)Math.Min(stream.Length - stream.Position, Array.MaxLength) : 0);
         await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
         var raw = new PickleReader(buffer.GetBuffer(), (int)buffer.Length, context.Location).Read();
         return PickleValues.Convert(raw, type, "value", context.Location);
