@@ -131,6 +131,19 @@ public sealed class CsvFormatTests
     }
 
     [Fact]
+    public async Task Read_LargeFileWithBadValue_NamesExactRow()
+    {
+        var text = new System.Text.StringBuilder("Id,Name,Score,Flag,Count\n");
+        for (var i = 1; i <= 40_000; i++)
+        {
+            text.Append(i).Append(",name,").Append(i == 30_000 ? "x1" : "1.5").Append(",True,7\n");
+        }
+
+        var e = await Assert.ThrowsAsync<InvalidDataException>(() => FormatIO.ReadAsync<IReadOnlyList<Row>>("big.csv", Encoding.UTF8.GetBytes(text.ToString())));
+        Assert.Equal("big.csv: row 30000, column 'Score': 'x1' is not a valid Double.", e.Message);
+    }
+
+    [Fact]
     public async Task RoundTrip_ArrayTableType_ReturnsArray()
     {
         var rows = SampleRows.Make().ToArray();

@@ -32,6 +32,25 @@ internal sealed class CsvRowReader<TRecord>
 
     public bool HasHeader => _header is not null && _map.Length > 0;
 
+    /// <summary>A reader for a later part of the same file: same header, own slots and rows.</summary>
+    public CsvRowReader<TRecord> Fork()
+    {
+        var fork = new CsvRowReader<TRecord>(_shape, _delimiter, _location, _strict) { _map = _map, _header = _header, _row = _row };
+        for (var i = 0; i < _slots.Length; i++)
+        {
+            fork._slots[i].Present = _slots[i].Present;
+        }
+
+        return fork;
+    }
+
+    /// <summary>Takes the rows a fork read, in order.</summary>
+    public void Absorb(CsvRowReader<TRecord> fork)
+    {
+        Rows.AddRange(fork.Rows);
+        _row += fork.Rows.Count;
+    }
+
     /// <summary>Parses every complete record of <paramref name="data"/>; returns the bytes consumed.</summary>
     public int Parse(ReadOnlySpan<byte> data, bool isFinal)
     {
