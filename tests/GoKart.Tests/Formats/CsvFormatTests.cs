@@ -120,14 +120,29 @@ public sealed class CsvFormatTests
         SampleRows.AssertEqual(rows, await FormatIO.RoundTripAsync<IReadOnlyList<Row>>("x.csv", rows));
     }
 
-    [Fact]
-    public async Task Write_LargeListInParallelBlocks_SameBytesAsSequential()
+    [Theory]
+    [InlineData("x.csv")]
+    [InlineData("x.ndjson")]
+    public async Task Write_LargeListInParallelBlocks_SameBytesAsSequential(string path)
     {
         var rows = Enumerable.Range(0, 40_000).Select(i => new Row(i, "n" + i, i / 3.0, i % 3 == 0, i % 5 == 0 ? null : i)).ToList();
-        var parallel = await FormatIO.WriteAsync<IReadOnlyList<Row>>("x.csv", rows);
-        var sequential = await FormatIO.WriteAsync<IEnumerable<Row>>("x.csv", rows.Select(r => r));
+        var parallel = await FormatIO.WriteAsync<IReadOnlyList<Row>>(path, rows);
+        var sequential = await FormatIO.WriteAsync<IEnumerable<Row>>(path, rows.Select(r => r));
         Assert.Equal(sequential, parallel);
-        SampleRows.AssertEqual(rows, await FormatIO.ReadAsync<IReadOnlyList<Row>>("x.csv", parallel));
+        SampleRows.AssertEqual(rows, await FormatIO.ReadAsync<IReadOnlyList<Row>>(path, parallel));
+    }
+
+    [Fact]
+    public async Task Read_LargeNdjsonWithBadValue_NamesExactRow()
+    {
+        var text = new System.Text.StringBuilder();
+        for (var i = 1; i <= 40_000; i++)
+        {
+            text.Append("{\"Id\":").Append(i).Append(",\"Name\":\"n\",\"Score\":").Append(i == 25_000 ? "\"x\"" : "1.5").Append(",\"Flag\":true,\"Count\":null}\n");
+        }
+
+        var e = await Assert.ThrowsAsync<InvalidDataException>(() => FormatIO.ReadAsync<IReadOnlyList<Row>>("big.ndjson", Encoding.UTF8.GetBytes(text.ToString())));
+        Assert.Equal("big.ndjson: row 25000, column 'Score': 'x' is not a valid Double.", e.Message);
     }
 
     [Fact]

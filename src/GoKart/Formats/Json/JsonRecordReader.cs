@@ -22,6 +22,12 @@ internal sealed class JsonRecordReader<TRecord>
 
     public long Row { get; private set; }
 
+    /// <summary>A reader for a later part of the same file, numbering rows after this one's.</summary>
+    public JsonRecordReader<TRecord> Fork() => new(_shape, _location, _strict) { Row = Row };
+
+    /// <summary>Counts the rows a fork read.</summary>
+    public void Absorb(int rows) => Row += rows;
+
     /// <summary>Reads the object the reader is on (its StartObject token) and builds the record.</summary>
     public TRecord ReadObject(ref Utf8JsonReader reader)
     {

@@ -8,6 +8,7 @@ namespace GoKart.Formats.Json;
 internal sealed class JsonTableCodec<TRecord> : ITableCodec
 {
     private const int FlushThreshold = 1 << 20;
+    private const int ParallelBlock = 8192;
     private readonly bool _lines;
 
     public JsonTableCodec(bool lines) => _lines = lines;
@@ -19,6 +20,12 @@ internal sealed class JsonTableCodec<TRecord> : ITableCodec
         var output = Utf8Streams.View(stream, context.Target.Encoding);
         try
         {
+            if (_lines && rows is IReadOnlyList<TRecord> list && list.Count >= 2 * ParallelBlock && Environment.ProcessorCount > 1)
+            {
+                await WriteLinesParallelAsync(output, list, shape, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             var buffer = new ArrayBufferWriter<byte>(FlushThreshold + 65536);
             var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
             await using (writer.ConfigureAwait(false))
@@ -110,6 +117,50 @@ internal sealed class JsonTableCodec<TRecord> : ITableCodec
         }
 
         return TableTypes.Materialize(rows, type);
+    }
+
+    /// <summary>Blocks of lines are formatted on every core and written in order (as CSV does).</summary>
+    private static async ValueTask WriteLinesParallelAsync(Stream output, IReadOnlyList<TRecord> rows, RecordShape<TRecord> shape, CancellationToken cancellationToken)
+    {
+        var inFlight = Environment.ProcessorCount * 2;
+        var buffers = Enumerable.Range(0, inFlight).Select(_ => new ArrayBufferWriter<byte>(FlushThreshold)).ToArray();
+        for (var first = 0; first < rows.Count; first += inFlight * ParallelBlock)
+        {
+            var batchStart = first;
+            var blocks = Math.Min(inFlight, (rows.Count - batchStart + ParallelBlock - 1) / ParallelBlock);
+            try
+            {
+                Parallel.For(0, blocks, new ParallelOptions { CancellationToken = cancellationToken }, k =>
+                {
+                    var buffer = buffers[k];
+                    using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
+                    var start = batchStart + (k * ParallelBlock);
+                    for (var i = start; i < Math.Min(rows.Count, start + ParallelBlock); i++)
+                    {
+                        writer.WriteStartObject();
+                        foreach (var column in shape.Columns)
+                        {
+                            column.WriteJson(writer, rows[i]);
+                        }
+
+                        writer.WriteEndObject();
+                        writer.Flush();
+                        Append(buffer, "\n"u8);
+                        writer.Reset();
+                    }
+                });
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            }
+
+            for (var k = 0; k < blocks; k++)
+            {
+                await output.WriteAsync(buffers[k].WrittenMemory, cancellationToken).ConfigureAwait(false);
+                buffers[k].ResetWrittenCount();
+            }
+        }
     }
 
     private static void Append(ArrayBufferWriter<byte> buffer, ReadOnlySpan<byte> bytes)
