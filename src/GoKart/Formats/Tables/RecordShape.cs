@@ -10,7 +10,7 @@ namespace GoKart.Formats.Tables;
 /// </summary>
 /// <remarks>
 /// Columns are the public instance properties that can be set (setter, <c>init</c>, or a constructor parameter of
-/// the same name); <see cref="ColumnAttribute"/> renames one. Non-nullable properties are required columns.
+/// the same name); <see cref="ColumnAttribute"/> (or System.Text.Json's JsonPropertyName) renames one. Non-nullable properties are required columns.
 /// </remarks>
 internal sealed class RecordShape<TRecord>
 {
@@ -90,7 +90,9 @@ internal sealed class RecordShape<TRecord>
 
             var allowsNull = Nullable.GetUnderlyingType(property.PropertyType) is not null
                 || (!property.PropertyType.IsValueType && nullability.Create(property).ReadState != NullabilityState.NotNull);
-            var name = property.GetCustomAttribute<ColumnAttribute>()?.Name ?? property.Name;
+            var name = property.GetCustomAttribute<ColumnAttribute>()?.Name
+                ?? property.GetCustomAttribute<System.Text.Json.Serialization.JsonPropertyNameAttribute>()?.Name
+                ?? property.Name;
             var columnType = typeof(TableColumn<,>).MakeGenericType(typeof(TRecord), property.PropertyType);
             var getter = CompileGetter(property);
             columns.Add((TableColumn<TRecord>)Activator.CreateInstance(columnType, name, columns.Count, allowsNull, getter, codec)!);
