@@ -2,7 +2,8 @@ namespace GoKart.Formats;
 
 /// <summary>
 /// Formats keyed by file extension. The longest registered extension that ends the file name wins, so
-/// <c>.csv.gz</c> can be registered apart from <c>.gz</c>. An unknown extension is an error listing the known ones.
+/// <c>.csv.gz</c> can be registered apart from <c>.gz</c>. A <see cref="GzipFormat"/> match composes with the format of
+/// the rest of the name (<c>.csv.gz</c> is CSV in gzip). An unknown extension is an error listing the known ones.
 /// </summary>
 /// <example>
 /// <code>
@@ -21,9 +22,18 @@ public sealed class FormatRegistry
     /// <summary>A registry with every built-in format.</summary>
     public static FormatRegistry CreateDefault() =>
         new FormatRegistry()
-            .Register(new JsonFormat())
+            .Register(new JsonTableFormat())
+            .Register(new NdjsonFormat())
             .Register(new TextFormat())
-            .Register(new BytesFormat());
+            .Register(new BytesFormat())
+            .Register(new CsvFormat())
+            .Register(CsvFormat.Tsv())
+            .Register(new NpyFormat())
+            .Register(new NpzFormat())
+            .Register(new PickleFormat())
+            .Register(new XmlFormat())
+            .Register(new DirectoryFormat())
+            .Register(new GzipFormat());
 
     /// <summary>Registers (or replaces) the format for each of its extensions.</summary>
     public FormatRegistry Register(IFormat format)
@@ -61,6 +71,17 @@ public sealed class FormatRegistry
             if (suffix.Length <= _longestExtension
                 && _byExtension.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(suffix, out var found))
             {
+                if (found is GzipFormat gzip)
+                {
+                    // x.csv.gz: the gzip wrapper over whatever the name without .gz resolves to.
+                    if (!TryResolve(name[..dot].ToString(), out var inner) || inner is GzipFormat)
+                    {
+                        break;
+                    }
+
+                    found = gzip.Over(inner);
+                }
+
                 format = found;
                 return true;
             }

@@ -1,0 +1,77 @@
+using System.IO.Compression;
+
+namespace GoKart.Formats;
+
+/// <summary>
+/// <c>.gz</c> over any other format: <c>x.csv.gz</c> is CSV inside gzip, <c>x.json.gz</c> JSON, and so on. The
+/// registry composes it with the format of the rest of the name; a bare <c>x.gz</c> is an unknown extension.
+/// </summary>
+/// <example>
+/// <code>
+/// protected override Target Output() =&gt; MakeTarget("data/events.ndjson.gz");
+/// </code>
+/// </example>
+public sealed class GzipFormat : IFormat
+{
+    private readonly IFormat? _inner;
+
+    /// <summary>The registrable wrapper; the registry pairs it with an inner format per path.</summary>
+    public GzipFormat()
+    {
+    }
+
+    private GzipFormat(IFormat inner) => _inner = inner;
+
+    /// <summary>The compression level of writes (default <see cref="CompressionLevel.Fastest"/>, as fast as gzip -1).</summary>
+    public CompressionLevel Level { get; init; } = CompressionLevel.Fastest;
+
+    /// <inheritdoc />
+    public string Name => _inner is null ? "gzip" : _inner.Name + ".gz";
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Extensions { get; } = [".gz"];
+
+    /// <summary>The format inside the gzip stream, once composed.</summary>
+    public IFormat? Inner => _inner;
+
+    /// <summary>This wrapper over <paramref name="inner"/>.</summary>
+    public GzipFormat Over(IFormat inner) => new(inner) { Level = Level };
+
+    /// <inheritdoc />
+    public bool Supports(Type type) => _inner?.Supports(type) ?? false;
+
+    /// <inheritdoc />
+    public async ValueTask WriteAsync(Stream stream, object? value, Type type, FormatContext context, CancellationToken cancellationToken)
+    {
+        var inner = Require(context);
+        var gzip = new GZipStream(stream, Level, leaveOpen: true);
+        await using (gzip.ConfigureAwait(false))
+        {
+            await inner.WriteAsync(gzip, value, type, context, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<object?> ReadAsync(Stream stream, Type type, FormatContext context, CancellationToken cancellationToken)
+    {
+        var inner = Require(context);
+        var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
+        await using (gzip.ConfigureAwait(false))
+        {
+            try
+            {
+                return await inner.ReadAsync(gzip, type, context, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidDataException e) when (!e.Message.StartsWith(context.Location, StringComparison.Ordinal))
+            {
+                throw new InvalidDataException($"{context.Location}: corrupt gzip data: {e.Message}", e);
+            }
+        }
+    }
+
+    private IFormat Require(FormatContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return _inner ?? throw new UnknownFormatException($"{context.Location}: '.gz' needs an inner format ('.csv.gz', '.json.gz', ...).");
+    }
+}

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using GoKart.Formats.Tables;
+
+namespace GoKart.Formats.Json;
+
+/// <summary>The buffered loops that feed JSON objects to a <see cref="JsonRecordReader{TRecord}"/>.</summary>
+internal static class JsonLines
+{
+    public static async ValueTask ReadAsync<TRecord>(Stream input, JsonRecordReader<TRecord> reader, List<TRecord> rows, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[1 << 20];
+        var filled = 0;
+        var final = false;
+        while (!final)
+        {
+            filled += await Utf8Streams.FillAsync(input, buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+            final = filled < buffer.Length;
+            var consumed = TryParseParallel(buffer, filled, reader, rows, out var parallel) ? parallel : ParseLines(buffer.AsSpan(0, filled), final, reader, rows);
+            buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
+            filled -= consumed;
+            if (filled == buffer.Length)
+            {
+                Array.Resize(ref buffer, buffer.Length * 2);
+            }
+        }
+    }
+
+    public static void ReadArray<TRecord>(ReadOnlySpan<byte> data, JsonRecordReader<TRecord> reader, List<TRecord> rows)
+    {
+        var json = new Utf8JsonReader(data, isFinalBlock: true, default);
+        if (!json.Read() || json.TokenType != JsonTokenType.StartArray)
+        {
+            throw reader.Error("a JSON table is an array of objects, and this file does not start with '['");
+        }
+
+        while (json.Read() && json.TokenType != JsonTokenType.EndArray)
+        {
+            rows.Add(reader.ReadObject(ref json));
+        }
+
+        if (json.TokenType != JsonTokenType.EndArray || json.Read())
+        {
+            throw reader.Error("the array is not closed, or data follows it (truncated or corrupt?)");
+        }
+    }
+
+    /// <summary>
+    /// Lines are independent JSON values, so a large buffer's complete lines are parsed on every core and appended in
+    /// order; any error falls back to the sequential parse, which reports the exact row.
+    /// </summary>
+    private static bool TryParseParallel<TRecord>(byte[] buffer, int filled, JsonRecordReader<TRecord> reader, List<TRecord> rows, out int consumed)
+    {
+        consumed = 0;
+        var data = buffer.AsSpan(0, filled);
+        var last = data.LastIndexOf((byte)'\n');
+        var segments = Environment.ProcessorCount;
+        if (segments < 2 || last < 1 << 18)
+        {
+            return false;
+        }
+
+        var bounds = new int[segments + 1];
+        bounds[segments] = last + 1;
+        for (var s = 1; s < segments; s++)
+        {
+            var from = Math.Max(bounds[s - 1], (int)((long)(last + 1) * s / segments));
+            var newline = data[from..(last + 1)].IndexOf((byte)'\n');
+            bounds[s] = newline < 0 ? last + 1 : from + newline + 1;
+        }
+
+        var parts = new List<TRecord>[segments];
+        try
+        {
+            Parallel.For(0, segments, s =>
+            {
+                parts[s] = [];
+                ParseLines(buffer.AsSpan(bounds[s], bounds[s + 1] - bounds[s]), true, reader.Fork(), parts[s]);
+            });
+        }
+        catch (AggregateException)
+        {
+            return false;
+        }
+
+        foreach (var part in parts)
+        {
+            rows.AddRange(part);
+            reader.Absorb(part.Count);
+        }
+
+        consumed = last + 1;
+        return true;
+    }
+
+    private static int ParseLines<TRecord>(ReadOnlySpan<byte> data, bool final, JsonRecordReader<TRecord> reader, List<TRecord> rows)
+    {
+        var pos = 0;
+        while (pos < data.Length)
+        {
+            var end = data[pos..].IndexOf((byte)'\n');
+            if (end < 0 && !final)
+            {
+                return pos;
+            }
+
+            var line = end < 0 ? data[pos..] : data.Slice(pos, end);
+            pos = end < 0 ? data.Length : pos + end + 1;
+            if (line.Trim(" \t\r"u8).IsEmpty)
+            {
+                continue;
+            }
+
+            var json = new Utf8JsonReader(line, isFinalBlock: true, default);
+            json.Read();
+            rows.Add(reader.ReadObject(ref json));
+            if (json.Read())
+            {
+                throw reader.Error("more than one JSON value on the line");
+            }
+        }
+
+        return pos;
+    }
+}

@@ -1,0 +1,91 @@
+namespace GoKart.Formats.Numpy;
+
+/// <summary>A read-only wrapper that checks a zip entry's CRC-32 and length once its last byte has been read.</summary>
+internal sealed class CrcCheckingStream : Stream
+{
+    private readonly Stream _inner;
+    private readonly uint _expectedCrc;
+    private readonly long _expectedLength;
+    private readonly string _location;
+    private uint _crc;
+    private long _read;
+
+    public CrcCheckingStream(Stream inner, uint expectedCrc, long expectedLength, string location)
+    {
+        _inner = inner;
+        _expectedCrc = expectedCrc;
+        _expectedLength = expectedLength;
+        _location = location;
+    }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => _expectedLength;
+
+    public override long Position
+    {
+        get => _read;
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        var n = _inner.Read(buffer);
+        Account(buffer[..n]);
+        return n;
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var n = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        Account(buffer.Span[..n]);
+        return n;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private void Account(ReadOnlySpan<byte> bytes)
+    {
+        _crc = Crc32.Append(_crc, bytes);
+        _read += bytes.Length;
+        if (bytes.Length == 0 || _read >= _expectedLength)
+        {
+            if (_read != _expectedLength)
+            {
+                throw new InvalidDataException($"{_location}: the entry has {_read} bytes but its header says {_expectedLength} (truncated or corrupt?).");
+            }
+
+            if (_crc != _expectedCrc)
+            {
+                throw new InvalidDataException($"{_location}: CRC-32 mismatch (0x{_crc:x8}, expected 0x{_expectedCrc:x8}): the data is corrupt.");
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace GoKart.Formats.Numpy;
+
+/// <summary>Moves numeric arrays (<c>T[]</c>, <c>T[,]</c>, ..., <see cref="NDArray{T}"/>) to and from .npy bytes in 1 MiB chunks.</summary>
+internal static class NpyArrays
+{
+    private const int ChunkSize = 1 << 20;
+
+    /// <summary>Whether <paramref name="type"/> is an array type .npy stores; <see cref="Array"/> and object read any.</summary>
+    public static bool Supports(Type type) =>
+        type == typeof(Array) || ElementTypeOf(type) is { } element && NpyDType.IsSupported(element);
+
+    public static Type? ElementTypeOf(Type type) =>
+        type.IsArray ? type.GetElementType()
+        : type.IsGenericType && type.GetGenericTypeDefinition() == typeof(NDArray<>) ? type.GetGenericArguments()[0]
+        : null;
+
+    public static async ValueTask WriteAsync(Stream stream, object? value, string location, CancellationToken cancellationToken)
+    {
+        var (storage, shape) = Decompose(value, location);
+        var element = storage.GetType().GetElementType()!;
+        var header = new NpyHeader(NpyDType.DescrOf(element), false, shape);
+        await stream.WriteAsync(header.ToBytes(), cancellationToken).ConfigureAwait(false);
+        var total = storage.LongLength * NpyDType.SizeOf(element);
+        var chunk = new byte[(int)Math.Min(ChunkSize, Math.Max(total, 1))];
+        for (long offset = 0; offset < total; offset += chunk.Length)
+        {
+            var count = (int)Math.Min(chunk.Length, total - offset);
+            Bytes(storage, offset, count).CopyTo(chunk);
+            await stream.WriteAsync(chunk.AsMemory(0, count), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public static async ValueTask<object> ReadAsync(Stream stream, Type requested, string location, CancellationToken cancellationToken)
+    {
+        var header = await NpyHeader.ReadAsync(stream, location, cancellationToken).ConfigureAwait(false);
+        return await ReadBodyAsync(stream, header, requested, location, cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async ValueTask<object> ReadBodyAsync(Stream stream, NpyHeader header, Type requested, string location, CancellationToken cancellationToken)
+    {
+        var fileElement = NpyDType.TypeOf(header.Descr)
+            ?? throw new InvalidDataException($"{location}: numpy dtype '{header.Descr}' is not supported (little-endian bool, integers, floats and complex128 are).");
+        if (header.FortranOrder && header.Shape.Length > 1)
+        {
+            throw new InvalidDataException($"{location}: the array is in Fortran order; save it with np.ascontiguousarray(a) first.");
+        }
+
+        var wanted = ElementTypeOf(requested) ?? fileElement;
+        if (wanted != fileElement)
+        {
+            throw new InvalidDataException($"{location}: the file holds {header.Descr} ({fileElement.Name}) but {FriendlyName(requested)} was asked for.");
+        }
+
+        if (header.Shape.Any(d => d > int.MaxValue) || header.Count > Array.MaxLength)
+        {
+            throw new InvalidDataException($"{location}: shape ({string.Join(", ", header.Shape)}) is too large for a .NET array.");
+        }
+
+        var lengths = header.Shape.Select(d => (int)d).ToArray();
+        var isNDArray = requested.IsGenericType && requested.GetGenericTypeDefinition() == typeof(NDArray<>);
+        Array storage;
+        if (isNDArray)
+        {
+            storage = Array.CreateInstance(fileElement, (int)header.Count);
+        }
+        else
+        {
+            var rank = requested.IsArray ? requested.GetArrayRank() : Math.Max(1, lengths.Length);
+            if (lengths.Length != rank)
+            {
+                throw new InvalidDataException(
+                    $"{location}: the array has shape ({string.Join(", ", lengths)}) but {FriendlyName(requested)} has {rank} dimension(s); use NDArray<{fileElement.Name}> for any shape.");
+            }
+
+            storage = Array.CreateInstance(fileElement, lengths);
+        }
+
+        await ReadDataAsync(stream, storage, location, cancellationToken).ConfigureAwait(false);
+        return isNDArray ? Activator.CreateInstance(requested, lengths, storage)! : storage;
+    }
+
+    public static string FriendlyName(Type type) =>
+        type.IsArray ? $"{type.GetElementType()!.Name}[{new string(',', type.GetArrayRank() - 1)}]"
+        : type.IsGenericType ? $"{type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", type.GetGenericArguments().Select(FriendlyName))}>"
+        : type.Name;
+
+    private static async ValueTask ReadDataAsync(Stream stream, Array storage, string location, CancellationToken cancellationToken)
+    {
+        var element = storage.GetType().GetElementType()!;
+        var total = storage.LongLength * NpyDType.SizeOf(element);
+        var chunk = new byte[(int)Math.Min(ChunkSize, Math.Max(total, 1))];
+        for (long offset = 0; offset < total; offset += chunk.Length)
+        {
+            var count = (int)Math.Min(chunk.Length, total - offset);
+            var got = await stream.ReadAtLeastAsync(chunk.AsMemory(0, count), count, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            if (got < count)
+            {
+                throw new InvalidDataException($"{location}: the array data is cut short: {offset + got} of {total} bytes (truncated file?).");
+            }
+
+            chunk.AsSpan(0, count).CopyTo(Bytes(storage, offset, count));
+        }
+
+        if (element == typeof(bool))
+        {
+            for (long offset = 0; offset < total; offset += chunk.Length)
+            {
+                foreach (ref var b in Bytes(storage, offset, (int)Math.Min(chunk.Length, total - offset)))
+                {
+                    b = b == 0 ? (byte)0 : (byte)1;
+                }
+            }
+        }
+
+        if (await stream.ReadAsync(chunk.AsMemory(0, 1), cancellationToken).ConfigureAwait(false) > 0)
+        {
+            throw new InvalidDataException($"{location}: there are bytes after the array data the header describes (corrupt file?).");
+        }
+    }
+
+    private static (Array Storage, long[] Shape) Decompose(object? value, string location)
+    {
+        switch (value)
+        {
+            case null:
+                throw new InvalidDataException($"{location}: cannot write null as a numpy array.");
+            case Array array when NpyDType.IsSupported(array.GetType().GetElementType()!):
+                return (array, [.. Enumerable.Range(0, array.Rank).Select(d => (long)array.GetLength(d))]);
+        }
+
+        var type = value.GetType();
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(NDArray<>))
+        {
+            var shape = (IReadOnlyList<int>)type.GetProperty(nameof(NDArray<int>.Shape))!.GetValue(value)!;
+            var data = (Array)type.GetProperty(nameof(NDArray<int>.Data))!.GetValue(value)!;
+            return (data, [.. shape.Select(d => (long)d)]);
+        }
+
+        throw new InvalidDataException($"{location}: {type.Name} is not a numeric array (T[], T[,], NDArray<T>).");
+    }
+
+    private static Span<byte> Bytes(Array storage, long offset, int count) =>
+        MemoryMarshal.CreateSpan(ref Unsafe.AddByteOffset(ref MemoryMarshal.GetArrayDataReference(storage), (nint)offset), count);
+}

@@ -1,0 +1,107 @@
+using GoKart.Formats.Numpy;
+using GoKart.Formats.Tables;
+
+namespace GoKart.Formats;
+
+/// <summary>
+/// <c>.npz</c>: numpy's zip of named <c>.npy</c> arrays, stored (<c>np.savez</c>) or deflated
+/// (<c>np.savez_compressed</c>, with <see cref="TableFormatOptions.Compressed"/>). Values: a dictionary from name to
+/// array (<c>IReadOnlyDictionary&lt;string, double[]&gt;</c>, <c>Dictionary&lt;string, Array&gt;</c>, ...), or a typed
+/// table (<c>IReadOnlyList&lt;TRecord&gt;</c>) stored as one 1-D array per column (numbers, bool, strings as <c>&lt;U n</c>).
+/// </summary>
+/// <example>
+/// <code>
+/// // Python: df = pd.DataFrame(dict(np.load("features_&lt;id&gt;.npz")))
+/// protected override Target Output() =&gt; MakeTarget("data/features.npz");
+/// </code>
+/// </example>
+public sealed class NpzFormat : IFormat
+{
+    private static readonly Type[] DictionaryTypes = [typeof(IReadOnlyDictionary<,>), typeof(IDictionary<,>), typeof(Dictionary<,>)];
+
+    /// <inheritdoc />
+    public string Name => "npz";
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Extensions { get; } = [".npz"];
+
+    /// <inheritdoc />
+    public bool Supports(Type type) =>
+        ArrayTypeOf(type) is not null
+        || (TableTypes.TryGetRecordType(type, out var record)
+            && (bool)typeof(NpzTableCodec<>).MakeGenericType(record).GetMethod(nameof(NpzTableCodec<object>.Supports))!.Invoke(null, null)!);
+
+    /// <inheritdoc />
+    public async ValueTask WriteAsync(Stream stream, object? value, Type type, FormatContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (ArrayTypeOf(type) is null)
+        {
+            await TableCodecs.For(typeof(NpzTableCodec<>), type, null, context.Location).WriteAsync(stream, value, context, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (value is not System.Collections.IEnumerable entries)
+        {
+            throw new InvalidDataException($"{context.Location}: cannot write {value?.GetType().Name ?? "null"} as .npz.");
+        }
+
+        var compressed = TableFormatOptions.From(context).Compressed;
+        var archive = await NpzArchive.CreateAsync(stream, cancellationToken).ConfigureAwait(false);
+        await using (archive.ConfigureAwait(false))
+        {
+            foreach (var (name, array) in Pairs(entries))
+            {
+                var entry = await NpzArchive.CreateEntryAsync(archive, name, compressed, cancellationToken).ConfigureAwait(false);
+                await using (entry.ConfigureAwait(false))
+                {
+                    await NpyArrays.WriteAsync(entry, array, $"{context.Location} [{name}]", cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<object?> ReadAsync(Stream stream, Type type, FormatContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var arrayType = ArrayTypeOf(type);
+        if (arrayType is null)
+        {
+            return await TableCodecs.For(typeof(NpzTableCodec<>), type, null, context.Location).ReadAsync(stream, type, context, cancellationToken).ConfigureAwait(false);
+        }
+
+        var archive = await NpzArchive.OpenAsync(stream, context.Location, cancellationToken).ConfigureAwait(false);
+        using (archive)
+        {
+            var result = (System.Collections.IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), arrayType), StringComparer.Ordinal)!;
+            foreach (var (name, entry) in NpzArchive.Entries(archive, context.Location))
+            {
+                result[name] = await NpzArchive.ReadEntryAsync(entry, context.Location, (s, where) => NpyArrays.ReadAsync(s, arrayType, where, cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>The array type of a dictionary-of-arrays type, else null.</summary>
+    private static Type? ArrayTypeOf(Type type)
+    {
+        if (!type.IsGenericType || !DictionaryTypes.Contains(type.GetGenericTypeDefinition()))
+        {
+            return null;
+        }
+
+        var arguments = type.GetGenericArguments();
+        return arguments[0] == typeof(string) && NpyArrays.Supports(arguments[1]) ? arguments[1] : null;
+    }
+
+    private static IEnumerable<(string Name, object? Array)> Pairs(System.Collections.IEnumerable entries)
+    {
+        foreach (var entry in entries)
+        {
+            var type = entry!.GetType();
+            yield return ((string)type.GetProperty("Key")!.GetValue(entry)!, type.GetProperty("Value")!.GetValue(entry));
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using System.ComponentModel.DataAnnotations.Schema;
+using System.Linq.Expressions;
+using System.Reflection;
+
+namespace GoKart.Formats.Tables;
+
+/// <summary>
+/// The columns of a record type and a compiled builder that makes a record from a row's slots. Made once per
+/// type (<see cref="For"/>): every row afterwards runs compiled delegates, never reflection.
+/// </summary>
+/// <remarks>
+/// Columns are the public instance properties that can be set (setter, <c>init</c>, or a constructor parameter of
+/// the same name); <see cref="ColumnAttribute"/> (or System.Text.Json's JsonPropertyName) renames one. Non-nullable properties are required columns.
+/// </remarks>
+internal sealed class RecordShape<TRecord>
+{
+    private static readonly (RecordShape<TRecord>? Shape, string? Problem) Cached = Create();
+    private readonly Func<ColumnSlot[], TRecord> _build;
+    private readonly Lazy<ColumnarAccess<TRecord>> _columnar;
+
+    private RecordShape(IReadOnlyList<TableColumn<TRecord>> columns, Func<ColumnSlot[], TRecord> build, Lazy<ColumnarAccess<TRecord>> columnar)
+    {
+        Columns = columns;
+        _build = build;
+        _columnar = columnar;
+    }
+
+    /// <summary>Compiled row-to-arrays and arrays-to-row code for columnar formats (.npz).</summary>
+    public ColumnarAccess<TRecord> Columnar => _columnar.Value;
+
+    public IReadOnlyList<TableColumn<TRecord>> Columns { get; }
+
+    /// <summary>The shape of <typeparamref name="TRecord"/>, or an error saying why it is not a table record.</summary>
+    public static RecordShape<TRecord> For(string location) =>
+        Cached.Shape ?? throw new NotSupportedException($"{location}: {typeof(TRecord).Name} cannot be a table record: {Cached.Problem}");
+
+    public static string? Problem => Cached.Problem;
+
+    public ColumnSlot[] CreateSlots() => [.. Columns.Select(c => c.CreateSlot())];
+
+    public TRecord Build(ColumnSlot[] slots) => _build(slots);
+
+    public TableColumn<TRecord>? Find(string name)
+    {
+        foreach (var column in Columns)
+        {
+            if (string.Equals(column.Name, name, StringComparison.Ordinal))
+            {
+                return column;
+            }
+        }
+
+        return null;
+    }
+
+    private static (RecordShape<TRecord>?, string?) Create()
+    {
+        var type = typeof(TRecord);
+        if (type.IsPrimitive || type.IsEnum || type == typeof(string) || type.IsAbstract || type.IsInterface || type.IsArray)
+        {
+            return (null, "it is not a class or struct with properties.");
+        }
+
+        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true })
+            .ToList();
+        var constructor = ChooseConstructor(type, properties);
+        if (constructor is null && !type.IsValueType)
+        {
+            return (null, "it has no public parameterless constructor and no public constructor whose parameters all match properties.");
+        }
+
+        var parameters = constructor?.GetParameters() ?? [];
+        var nullability = new NullabilityInfoContext();
+        var columns = new List<TableColumn<TRecord>>();
+        var bound = new List<PropertyInfo>();
+        foreach (var property in properties)
+        {
+            var isParameter = parameters.Any(p => string.Equals(p.Name, property.Name, StringComparison.OrdinalIgnoreCase));
+            if (!isParameter && property.SetMethod is not { IsPublic: true })
+            {
+                continue;
+            }
+
+            var codec = ValueCodecs.TryCreate(property.PropertyType);
+            if (codec is null)
+            {
+                return (null, $"property {property.Name} has type {property.PropertyType.Name}, which a table column cannot hold.");
+            }
+
+            var allowsNull = Nullable.GetUnderlyingType(property.PropertyType) is not null
+                || (!property.PropertyType.IsValueType && nullability.Create(property).ReadState != NullabilityState.NotNull);
+            var name = property.GetCustomAttribute<ColumnAttribute>()?.Name
+                ?? property.GetCustomAttribute<System.Text.Json.Serialization.JsonPropertyNameAttribute>()?.Name
+                ?? property.Name;
+            var columnType = typeof(TableColumn<,>).MakeGenericType(typeof(TRecord), property.PropertyType);
+            var getter = CompileGetter(property);
+            columns.Add((TableColumn<TRecord>)Activator.CreateInstance(columnType, name, columns.Count, allowsNull, getter, codec)!);
+            bound.Add(property);
+        }
+
+        if (columns.Count == 0)
+        {
+            return (null, "it has no public settable properties.");
+        }
+
+        var duplicate = columns.GroupBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            return (null, $"two properties map to column '{duplicate.Key}'.");
+        }
+
+        return (new RecordShape<TRecord>(columns, CompileBuilder(constructor, parameters, bound), new(() => ColumnarAccess<TRecord>.Compile(constructor, parameters, bound))), null);
+    }
+
+    private static ConstructorInfo? ChooseConstructor(Type type, List<PropertyInfo> properties)
+    {
+        var constructors = type.GetConstructors(BindingFlags.Public | BindingFlags.Instance);
+        return constructors.FirstOrDefault(c => c.GetParameters().Length == 0)
+            ?? constructors
+                .Where(c => c.GetParameters().All(p => properties.Any(q => string.Equals(q.Name, p.Name, StringComparison.OrdinalIgnoreCase) && q.PropertyType == p.ParameterType)))
+                .MaxBy(c => c.GetParameters().Length);
+    }
+
+    private static Delegate CompileGetter(PropertyInfo property)
+    {
+        var record = Expression.Parameter(typeof(TRecord), "record");
+        return Expression.Lambda(typeof(Func<,>).MakeGenericType(typeof(TRecord), property.PropertyType), Expression.Property(record, property), record).Compile();
+    }
+
+    private static Func<ColumnSlot[], TRecord> CompileBuilder(ConstructorInfo? constructor, ParameterInfo[] parameters, List<PropertyInfo> bound)
+    {
+        var slots = Expression.Parameter(typeof(ColumnSlot[]), "slots");
+        var record = Expression.Variable(typeof(TRecord), "record");
+        Expression Slot(int i) => Expression.Convert(Expression.ArrayIndex(slots, Expression.Constant(i)), typeof(ColumnSlot<>).MakeGenericType(bound[i].PropertyType));
+        Expression Value(int i) => Expression.Field(Slot(i), "Value");
+        Expression Present(int i) => Expression.Property(Expression.ArrayIndex(slots, Expression.Constant(i)), nameof(ColumnSlot.Present));
+
+        var body = new List<Expression>();
+        var viaConstructor = new HashSet<int>();
+        if (constructor is null)
+        {
+            body.Add(Expression.Assign(record, Expression.Default(typeof(TRecord))));
+        }
+        else
+        {
+            var arguments = parameters.Select(p =>
+            {
+                var i = bound.FindIndex(b => string.Equals(b.Name, p.Name, StringComparison.OrdinalIgnoreCase));
+                viaConstructor.Add(i);
+                var fallback = p.HasDefaultValue ? Expression.Constant(p.DefaultValue, p.ParameterType) : (Expression)Expression.Default(p.ParameterType);
+                return (Expression)Expression.Condition(Present(i), Value(i), fallback);
+            });
+            body.Add(Expression.Assign(record, Expression.New(constructor, arguments)));
+        }
+
+        for (var i = 0; i < bound.Count; i++)
+        {
+            if (!viaConstructor.Contains(i) && bound[i].SetMethod is { IsPublic: true })
+            {
+                body.Add(Expression.IfThen(Present(i), Expression.Assign(Expression.Property(record, bound[i]), Value(i))));
+            }
+        }
+
+        body.Add(record);
+        return Expression.Lambda<Func<ColumnSlot[], TRecord>>(Expression.Block([record], body), slots).Compile();
+    }
+}

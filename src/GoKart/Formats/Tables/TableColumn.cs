@@ -1,0 +1,94 @@
+using System.Text;
+using System.Text.Json;
+
+namespace GoKart.Formats.Tables;
+
+/// <summary>One column of a record type: its name, its typed getter and codec. Built once per record type.</summary>
+internal abstract class TableColumn<TRecord>
+{
+    protected TableColumn(string name, int index, bool allowsNull)
+    {
+        Name = name;
+        Index = index;
+        AllowsNull = allowsNull;
+        Utf8Name = Encoding.UTF8.GetBytes(name);
+        JsonName = JsonEncodedText.Encode(name);
+    }
+
+    public string Name { get; }
+
+    public int Index { get; }
+
+    public byte[] Utf8Name { get; }
+
+    public JsonEncodedText JsonName { get; }
+
+    /// <summary>Null allowed (Nullable&lt;T&gt; or a reference annotated <c>?</c>): the column may be absent.</summary>
+    public bool AllowsNull { get; }
+
+    public bool Required => !AllowsNull;
+
+    public abstract Type ValueType { get; }
+
+    public abstract string TypeName { get; }
+
+    public abstract bool MayNeedQuotes { get; }
+
+    /// <summary>Formats the record's value; <paramref name="isNull"/> when it is missing (written as an empty cell).</summary>
+    public abstract bool TryFormat(TRecord record, Span<byte> destination, out int written, out bool isNull);
+
+    public abstract void WriteJson(Utf8JsonWriter writer, TRecord record);
+
+    public abstract ColumnSlot CreateSlot();
+}
+
+/// <inheritdoc />
+internal sealed class TableColumn<TRecord, TValue> : TableColumn<TRecord>
+{
+    public TableColumn(string name, int index, bool allowsNull, Func<TRecord, TValue> getter, ValueCodec<TValue> codec)
+        : base(name, index, allowsNull)
+    {
+        Getter = getter;
+        Codec = codec;
+    }
+
+    public Func<TRecord, TValue> Getter { get; }
+
+    public ValueCodec<TValue> Codec { get; }
+
+    public override Type ValueType => typeof(TValue);
+
+    public override string TypeName => AllowsNull && !typeof(TValue).IsValueType ? Codec.TypeName + "?" : Codec.TypeName;
+
+    public override bool MayNeedQuotes => Codec.MayNeedQuotes;
+
+    public override bool TryFormat(TRecord record, Span<byte> destination, out int written, out bool isNull)
+    {
+        var value = Getter(record);
+        if (Codec.IsNull(value))
+        {
+            isNull = true;
+            written = 0;
+            return true;
+        }
+
+        isNull = false;
+        return Codec.TryFormat(value, destination, out written);
+    }
+
+    public override void WriteJson(Utf8JsonWriter writer, TRecord record)
+    {
+        var value = Getter(record);
+        writer.WritePropertyName(JsonName);
+        if (Codec.IsNull(value))
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            Codec.WriteJson(writer, value);
+        }
+    }
+
+    public override ColumnSlot CreateSlot() => new ColumnSlot<TValue>(Codec, AllowsNull);
+}
