@@ -10,7 +10,7 @@ public sealed class MakeMeasurements : TaskOnKart<IReadOnlyList<Measurement>>
 {
     public int Count { get; init; } = 5;
 
-    protected internal override Target Output() => MakeTarget("data/measurements.csv");
+    protected override Target Output() => MakeTarget("data/measurements.csv");
 
     protected override IReadOnlyList<Measurement> Run() =>
         [.. Enumerable.Range(0, Count).Select(i => new Measurement(i, i * 1.5, i % 2 == 0 ? "even" : "odd"))];
@@ -20,7 +20,7 @@ public sealed class Summarize : TaskOnKart<IReadOnlyList<Summary>>
 {
     public required TaskOnKart<IReadOnlyList<Measurement>> Measurements { get; init; }
 
-    protected internal override Target Output() => MakeTarget("data/summary.npz");
+    protected override Target Output() => MakeTarget("data/summary.npz");
 
     protected override IReadOnlyList<Summary> Run() =>
         [.. Load(Measurements).GroupBy(m => m.Label).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new Summary(g.Key, g.Sum(m => m.Value)))];
@@ -29,7 +29,7 @@ public sealed class Summarize : TaskOnKart<IReadOnlyList<Summary>>
 [TaskOptions(FailOnEmptyDump = true)]
 public sealed class EmptyTable : TaskOnKart<IReadOnlyList<Measurement>>
 {
-    protected internal override Target Output() => MakeTarget("data/empty.csv");
+    protected override Target Output() => MakeTarget("data/empty.csv");
 
     protected override IReadOnlyList<Measurement> Run() => [];
 }
@@ -38,7 +38,7 @@ public sealed class StringToNpy : TaskOnKart<string>
 {
     public static int Runs { get; set; }
 
-    protected internal override Target Output() => MakeTarget("data/text.npy");
+    protected override Target Output() => MakeTarget("data/text.npy");
 
     protected override string Run()
     {
@@ -58,7 +58,7 @@ public sealed record Exploding(int Id)
 
 public sealed class FailingHalfway : TaskOnKart<IReadOnlyList<Exploding>>
 {
-    protected internal override Target Output() => MakeTarget("data/half.csv");
+    protected override Target Output() => MakeTarget("data/half.csv");
 
     protected override IReadOnlyList<Exploding> Run() => [.. Enumerable.Range(0, 100_000).Select(i => new Exploding(i))];
 }
