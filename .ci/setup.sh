@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system packages the test suite needs. Idempotent; safe to run on a developer machine.
 set -euo pipefail
-need=()
+need=(redis-server)
 # (packages are added here by the features that need them)
 if [ ${#need[@]} -gt 0 ]; then
   missing=()
