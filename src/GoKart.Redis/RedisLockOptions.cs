@@ -29,6 +29,9 @@ public sealed class RedisLockOptions
     /// <summary>How long to retry, with backoff, a server that does not answer before <see cref="WhenUnavailable"/> applies (default 10 s).</summary>
     public TimeSpan UnavailableTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long one Redis command may take before it counts as a failed attempt (default 5 s).</summary>
+    public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Fail (default) or run without locks when the server stays unreachable.</summary>
     public RedisUnavailableBehavior WhenUnavailable { get; init; } = RedisUnavailableBehavior.Fail;
 

@@ -119,7 +119,8 @@ public sealed class RedisTaskLock : ITaskLock, IAsyncDisposable
             try
             {
                 var connection = await ConnectAsync().ConfigureAwait(false);
-                var result = await command(connection.GetDatabase()).ConfigureAwait(false);
+                // StackExchange.Redis 1.x never times out an async command on a dead socket; bound it here.
+                var result = await command(connection.GetDatabase()).WaitAsync(_options.CommandTimeout, time, cancellationToken).ConfigureAwait(false);
                 if (Interlocked.Exchange(ref _degraded, 0) == 1)
                 {
                     _logger.LogWarning("Redis lock server {Endpoint} answers again; locking resumed.", Endpoint);
@@ -129,6 +130,7 @@ public sealed class RedisTaskLock : ITaskLock, IAsyncDisposable
             }
             catch (Exception e) when (IsUnavailable(e))
             {
+                await ResetConnectionAsync().ConfigureAwait(false);
                 // Once degraded, do not wait the whole timeout again for every lock.
                 if (degraded || quiet || time.GetElapsedTime(started) + delay > _options.UnavailableTimeout)
                 {
@@ -153,7 +155,7 @@ public sealed class RedisTaskLock : ITaskLock, IAsyncDisposable
     }
 
     private static bool IsUnavailable(Exception e) =>
-        e is RedisConnectionException or RedisTimeoutException or TimeoutException or System.Net.Sockets.SocketException or IOException
+        e is RedisConnectionException or RedisTimeoutException or TimeoutException or System.Net.Sockets.SocketException or IOException or ObjectDisposedException
         || (e is RedisServerException server && server.Message.StartsWith("LOADING", StringComparison.Ordinal));
 
     private async Task<ConnectionMultiplexer> ConnectAsync()
@@ -172,7 +174,7 @@ public sealed class RedisTaskLock : ITaskLock, IAsyncDisposable
                 config.AbortOnConnectFail = false; // keep reconnecting in the background after a restart
                 config.ConnectTimeout = (int)Math.Min(5000, Math.Max(500, _options.UnavailableTimeout.TotalMilliseconds));
                 config.SyncTimeout = 5000;
-                Volatile.Write(ref _connection, await ConnectionMultiplexer.ConnectAsync(config).ConfigureAwait(false));
+                Volatile.Write(ref _connection, await ConnectionMultiplexer.ConnectAsync(config).WaitAsync(_options.CommandTimeout + TimeSpan.FromMilliseconds(config.ConnectTimeout)).ConfigureAwait(false));
             }
 
             return _connection!;
@@ -180,6 +182,30 @@ public sealed class RedisTaskLock : ITaskLock, IAsyncDisposable
         finally
         {
             _connectGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Drops a connection that failed: StackExchange.Redis 1.x does not always recover a multiplexer whose
+    /// server was restarted, so the next attempt opens a fresh one.
+    /// </summary>
+    private async Task ResetConnectionAsync()
+    {
+        await _connectGate.WaitAsync().ConfigureAwait(false);
+        ConnectionMultiplexer? broken;
+        try
+        {
+            broken = _connection;
+            Volatile.Write(ref _connection, null);
+        }
+        finally
+        {
+            _connectGate.Release();
+        }
+
+        if (broken is not null)
+        {
+            _ = Task.Run(() => broken.Dispose());
         }
     }
 

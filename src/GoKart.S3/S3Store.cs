@@ -142,7 +142,7 @@ public sealed class S3Store : IWorkspaceStore, IDisposable
         var root = _location.KeyPrefix.Length;
         while (true)
         {
-            var page = await _retry.RunAsync("LIST", Describe(prefix) + "*", ct => _client.ListObjectsV2Async(request, ct), cancellationToken).ConfigureAwait(false);
+            var page = await _retry.RunAsync("LIST", $"s3://{_location.Bucket}/{request.Prefix}*", ct => _client.ListObjectsV2Async(request, ct), cancellationToken).ConfigureAwait(false);
             foreach (var o in page.S3Objects ?? [])
             {
                 var modified = o.LastModified is { } m ? new DateTimeOffset(m.ToUniversalTime(), TimeSpan.Zero) : DateTimeOffset.MinValue;
