@@ -59,8 +59,8 @@ internal sealed class S3Retry(S3StoreOptions options, string endpoint)
         var reason = e switch
         {
             AmazonS3Exception { ErrorCode: "NoSuchBucket" } => "the bucket does not exist",
-            AmazonServiceException { ErrorCode: "InvalidAccessKeyId" or "SignatureDoesNotMatch" or "AccessDenied" or "ExpiredToken" } s =>
-                $"access denied ({s.ErrorCode}); check the AWS credentials and their permissions",
+            AmazonServiceException s when s.ErrorCode is "InvalidAccessKeyId" or "SignatureDoesNotMatch" or "AccessDenied" or "ExpiredToken" || s.StatusCode == HttpStatusCode.Forbidden =>
+                $"access denied ({s.ErrorCode ?? "HTTP 403"}); check the AWS credentials and their permissions",
             AmazonServiceException s => $"{s.ErrorCode ?? "error"} (HTTP {(int)s.StatusCode}): {s.Message}",
             _ => $"{e.GetType().Name}: {Innermost(e).Message}",
         };

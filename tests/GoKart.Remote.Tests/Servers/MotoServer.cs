@@ -12,6 +12,9 @@ public sealed class MotoServer : IAsyncLifetime
 
     public int Port { get; private set; }
 
+    /// <summary>With authentication on, moto rejects keys it does not know (InvalidAccessKeyId).</summary>
+    public bool RequireAuthentication { get; init; }
+
     public string Url => $"http://127.0.0.1:{Port}";
 
     public static BasicAWSCredentials Credentials { get; } = new("testing-key", "testing-secret-DO-NOT-LOG");
@@ -45,6 +48,11 @@ public sealed class MotoServer : IAsyncLifetime
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (RequireAuthentication)
+        {
+            start.Environment["INITIAL_NO_AUTH_ACTION_COUNT"] = "0";
+        }
+
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };

@@ -136,6 +136,26 @@ public sealed class S3StoreTests(MotoServer moto)
         Assert.False(await store.ExistsAsync("nothing.json", None));
     }
 
+    [Fact]
+    public async Task ExistsAsync_UnknownCredentials_ThrowsAccessDeniedWithoutSecret()
+    {
+        var strict = new MotoServer { RequireAuthentication = true };
+        await strict.InitializeAsync();
+        try
+        {
+            var store = strict.Provider().Open("s3://bucket/p");
+            var e = await Assert.ThrowsAsync<S3StoreException>(async () => await store.ExistsAsync("a.json", None));
+            Assert.Contains("access denied", e.Message);
+            Assert.Contains(strict.Url, e.Message);
+            Assert.DoesNotContain("after", e.Message); // not retried
+            Assert.DoesNotContain("DO-NOT-LOG", e.ToString());
+        }
+        finally
+        {
+            await strict.DisposeAsync();
+        }
+    }
+
     [Theory]
     [InlineData("s3://", "bucket")]
     [InlineData("s3://key:secret@bucket/p", "no credentials")]
