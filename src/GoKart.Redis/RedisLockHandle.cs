@@ -36,8 +36,7 @@ internal sealed class RedisLockHandle : IAsyncDisposable
             await _owner.CallAsync(
                 $"unlock {_key}",
                 db => db.ScriptEvaluateAsync(RedisScripts.Release, [_key], [_token]),
-                CancellationToken.None,
-                quiet: true).ConfigureAwait(false);
+                CancellationToken.None).ConfigureAwait(false); // retried through a short outage: a lock left behind blocks others until it expires
         }
         catch (RedisLockException e)
         {
