@@ -5,5 +5,7 @@ internal static class LockKeys
 {
     public static string Output(TaskNode node) => $"{node.Name}_{node.Id}";
 
+    public static string Output(TaskOnKart task) => $"{task.Descriptor.ClassName}_{task.UniqueId}";
+
     public static string Run(TaskNode node) => $"{node.Name}_{node.Id}-run";
 }

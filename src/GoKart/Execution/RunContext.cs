@@ -113,6 +113,13 @@ internal sealed class RunContext
         }
 
         var format = target.ResolveFormat(session.Formats);
+        if (session.Lock is not null)
+        {
+            // gokart's load lock: wait out a process that is publishing this output right now.
+            var writer = await session.Lock.AcquireAsync(LockKeys.Output(task), cancellationToken).ConfigureAwait(false);
+            await writer.DisposeAsync().ConfigureAwait(false);
+        }
+
         var stream = await session.Store.OpenReadAsync(target.Path, cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
