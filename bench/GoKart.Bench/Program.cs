@@ -216,7 +216,9 @@ internal static class Harness
 
     private sealed class Workspace : IDisposable
     {
-        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "gokart-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        // GOKART_BENCH_DIR puts workspaces elsewhere (e.g. /dev/shm to take the disk out of the figures).
+        public string Path { get; } = System.IO.Path.Combine(
+            Environment.GetEnvironmentVariable("GOKART_BENCH_DIR") ?? System.IO.Path.GetTempPath(), "gokart-bench-" + Guid.NewGuid().ToString("N")[..8]);
 
         public void Dispose()
         {
