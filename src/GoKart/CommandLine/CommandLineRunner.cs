@@ -1,5 +1,6 @@
 using System.Reflection;
 using GoKart.Descriptors;
+using GoKart.Logging;
 
 namespace GoKart.CommandLine;
 
@@ -142,7 +143,7 @@ internal sealed class CommandLineRunner(CommandLineOptions options)
             Lock = b.Lock,
             Formats = b.Formats,
             LogLevel = logLevel,
-            LoggerFactory = b.LoggerFactory ?? new ConsoleLoggerFactory(display, logLevel, b.TimeProvider),
+            LoggerFactory = b.LoggerFactory ?? new PlainLoggerFactory(logLevel, b.TimeProvider, display.WriteLine),
             Progress = b.Progress is { } own ? p => { own(p); progress(p); } : progress,
             TimeProvider = b.TimeProvider,
             PrepareTask = prepare,

@@ -22,7 +22,7 @@ internal sealed class BuildSession
         Store = options.Store ?? WorkspaceLocation.Open(options.Workspace, options.StoreProviders);
         Formats = options.Formats ?? FormatRegistry.CreateDefault();
         Time = options.TimeProvider;
-        LoggerFactory = options.LoggerFactory ?? new StderrLoggerFactory(options.LogLevel, Time);
+        LoggerFactory = options.LoggerFactory ?? new PlainLoggerFactory(options.LogLevel, Time);
         Logger = LoggerFactory.CreateLogger("GoKart");
         LogWriter = new LogWriter(Logger);
     }
