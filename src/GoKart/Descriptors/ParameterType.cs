@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Numerics;
 
 namespace GoKart.Descriptors;
@@ -167,7 +166,4 @@ internal sealed class ParameterType
 
         return t == typeof(TaskOnKart) ? "task" : t.Name;
     }
-
-    /// <summary>Enumerates a list value as objects (used by serializers).</summary>
-    public static IEnumerable<object?> Items(object list) => ((IEnumerable)list).Cast<object?>();
 }

@@ -193,8 +193,7 @@ internal sealed class TaskGraph
             {
                 if (child.Task.Descriptor.Options.Significant)
                 {
-                    PythonRepr.AppendString(sb, child.Id);
-                    sb.Append(", ");
+                    UniqueIdHasher.AppendRequirement(sb, child.Id);
                 }
             }
 
@@ -205,23 +204,12 @@ internal sealed class TaskGraph
                 var parameter = descriptor.Parameters[i];
                 if (parameter.Significant)
                 {
-                    sb.Append(first ? string.Empty : ", ");
-                    first = false;
-                    PythonRepr.AppendString(sb, parameter.SnakeName);
-                    sb.Append(": ");
-                    PythonRepr.AppendString(sb, frame.Serialized[i] ?? SerializeTaskParameter(task, parameter));
+                    UniqueIdHasher.AppendParameter(sb, ref first, parameter.SnakeName, frame.Serialized[i] ?? SerializeTaskParameter(task, parameter));
                 }
             }
 
-            sb.Append("}, ");
-            PythonRepr.AppendString(sb, descriptor.ClassName);
-            if (descriptor.CodeVersion is { } codeVersion)
-            {
-                sb.Append(", ");
-                PythonRepr.AppendString(sb, codeVersion);
-            }
-
-            var id = UniqueIdHasher.Hash(sb.Append(']'));
+            UniqueIdHasher.AppendEnd(sb, descriptor.ClassName, descriptor.CodeVersion);
+            var id = UniqueIdHasher.Hash(sb);
             task.CachedUniqueId ??= id;
             if (!_byId.TryGetValue(id, out var node))
             {

@@ -20,14 +20,6 @@ internal static class UniqueIdHasher
         return Hash(sb);
     }
 
-    /// <summary>The exact Python text that is hashed (handy in tests and when comparing with gokart).</summary>
-    public static string Repr(IEnumerable<string> requiredIds, IEnumerable<KeyValuePair<string, string>> parameters, string className, string? codeVersion)
-    {
-        var sb = new StringBuilder(128);
-        AppendRepr(sb, requiredIds, parameters, className, codeVersion);
-        return sb.ToString();
-    }
-
     /// <summary>The id of the text in <paramref name="repr"/>: lower-case hex MD5 of its UTF-8 bytes.</summary>
     public static string Hash(StringBuilder repr)
     {
@@ -53,25 +45,45 @@ internal static class UniqueIdHasher
         sb.Append('[');
         foreach (var id in requiredIds)
         {
-            PythonRepr.AppendString(sb, id);
-            sb.Append(", ");
+            AppendRequirement(sb, id);
         }
 
         sb.Append('{');
         var first = true;
         foreach (var (name, value) in parameters)
         {
-            if (!first)
-            {
-                sb.Append(", ");
-            }
-
-            first = false;
-            PythonRepr.AppendString(sb, name);
-            sb.Append(": ");
-            PythonRepr.AppendString(sb, value);
+            AppendParameter(sb, ref first, name, value);
         }
 
+        AppendEnd(sb, className, codeVersion);
+    }
+
+    // The steps below let the graph builder write the same text without materialising sequences per task.
+
+    /// <summary>After <c>[</c>: one required task's id.</summary>
+    public static void AppendRequirement(StringBuilder sb, string id)
+    {
+        PythonRepr.AppendString(sb, id);
+        sb.Append(", ");
+    }
+
+    /// <summary>After <c>{</c>: one <c>'name': 'value'</c> pair.</summary>
+    public static void AppendParameter(StringBuilder sb, ref bool first, string name, string value)
+    {
+        if (!first)
+        {
+            sb.Append(", ");
+        }
+
+        first = false;
+        PythonRepr.AppendString(sb, name);
+        sb.Append(": ");
+        PythonRepr.AppendString(sb, value);
+    }
+
+    /// <summary>Closes the parameter dict and the list: <c>}, 'ClassName'[, 'code version']]</c>.</summary>
+    public static void AppendEnd(StringBuilder sb, string className, string? codeVersion)
+    {
         sb.Append("}, ");
         PythonRepr.AppendString(sb, className);
         if (codeVersion is not null)
