@@ -137,14 +137,7 @@ internal sealed class CsvTableCodec<TRecord> : ITableCodec
             return false;
         }
 
-        var bounds = new int[segments + 1];
-        bounds[segments] = last + 1;
-        for (var s = 1; s < segments; s++)
-        {
-            var from = Math.Max(bounds[s - 1], (int)((long)(last + 1) * s / segments));
-            var newline = data[from..(last + 1)].IndexOf((byte)'\n');
-            bounds[s] = newline < 0 ? last + 1 : from + newline + 1;
-        }
+        var bounds = LineBlocks.Split(data, last, segments);
 
         var forks = Enumerable.Range(0, segments).Select(_ => reader.Fork()).ToArray();
         try
