@@ -34,6 +34,7 @@ internal sealed class BuildEngine(BuildSession session)
     {
         _startTimestamp = session.Time.GetTimestamp();
         var graph = TaskGraph.Build(root, session.Options.PrepareTask);
+        graph.Root.KeepValue = true;
         var planner = new BuildPlanner(session);
         var scheduled = await planner.PlanAsync(graph, cancellationToken).ConfigureAwait(false);
         Validate(scheduled);

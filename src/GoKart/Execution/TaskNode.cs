@@ -33,6 +33,9 @@ internal sealed class TaskNode(TaskOnKart task, string id, TaskNode[] dependenci
 
     public Exception? Error { get; set; }
 
+    /// <summary>Keep the output in memory after running (the root's, returned by the build); others are dropped.</summary>
+    public bool KeepValue { get; set; }
+
     public object? Value { get; set; }
 
     public TaskNode? FindDependency(string id)

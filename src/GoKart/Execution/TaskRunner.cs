@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace GoKart.Execution;
 
 /// <summary>
-/// Runs one task: calls Run, writes its outputs to temporary objects, writes its logs, then publishes the
-/// outputs (named ones first, the main one last, so an existing main output means a finished task).
+/// Runs one task: calls Run, writes its outputs to temporary objects, publishes them (named ones first, the
+/// main one last, so an existing main output means a finished task), then queues its logs.
 /// </summary>
 internal static class TaskRunner
 {
@@ -47,7 +47,10 @@ internal static class TaskRunner
             var finished = session.Time.GetUtcNow();
             await PublishAsync(session, node, context, mainWrite, rerun, cancellationToken).ConfigureAwait(false);
             node.Duration = elapsed;
-            node.Value = value;
+            if (node.KeepValue)
+            {
+                node.Value = value;
+            }
             var entries = context.Logger.Snapshot();
             session.LogWriter.Enqueue(ct => RunLogs.WriteAsync(session, node, context.Seed, entries, started, finished, elapsed, ct));
         }
