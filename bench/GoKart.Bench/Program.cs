@@ -2,6 +2,7 @@ using System.Diagnostics;
 using BenchmarkDotNet.Running;
 using GoKart;
 using GoKart.Bench;
+using GoKart.Storage;
 
 // One command runs every workload: dotnet run -c Release --project bench/GoKart.Bench -- all
 // Internal modes (used by the harness for fresh-process runs): chain-once, fanin-once, tree-check.
@@ -55,9 +56,11 @@ internal static class Harness
     {
         var self = typeof(Harness).Assembly.Location;
         var rows = new List<string>();
-        rows.Add(Measure("chain of 1000, cold build (in process)", repeats, ws => Kart.Build(ChainStep.Build(1000), new BuildOptions { Workspace = ws })));
+        rows.AddRange(MeasureCold("chain of 1000, cold build (in process)", repeats, 1000, ws => Kart.Build(ChainStep.Build(1000), new BuildOptions { Workspace = ws })));
+        rows.Add(Measure("chain of 1000, cold build, in-memory store (the engine alone)", repeats, _ => Kart.Build(ChainStep.Build(1000), new BuildOptions { Store = new InMemoryStore() })));
         rows.Add(MeasureProcess("chain of 1000, rebuild in a fresh process", repeats, ws => Kart.Build(ChainStep.Build(1000), new BuildOptions { Workspace = ws }), self, "chain-once"));
-        rows.Add(Measure("fan-in of 2000, cold build (in process)", repeats, ws => Kart.Build(FanRoot.Build(2000), new BuildOptions { Workspace = ws })));
+        rows.AddRange(MeasureCold("fan-in of 2000, cold build (in process)", repeats, 2001, ws => Kart.Build(FanRoot.Build(2000), new BuildOptions { Workspace = ws })));
+        rows.Add(Measure("fan-in of 2000, cold build, in-memory store (the engine alone)", repeats, _ => Kart.Build(FanRoot.Build(2000), new BuildOptions { Store = new InMemoryStore() })));
         rows.Add(MeasureProcess("fan-in of 2000, rebuild in a fresh process", repeats, ws => Kart.Build(FanRoot.Build(2000), new BuildOptions { Workspace = ws }), self, "fanin-once"));
         rows.Add(MeasureHello(repeats));
         rows.Add(await MeasureTreeAsync(self, strict: false));
@@ -88,6 +91,50 @@ internal static class Harness
         }
 
         return Row(name, times, null);
+    }
+
+    /// <summary>
+    /// Cold builds on disk, each in a fresh folder, each preceded by the disk baseline for the same number of files.
+    /// Folders are deleted only after the row, and dirty pages are flushed before every timed run, so one run's
+    /// deletes and write-back do not land in the next run's time.
+    /// </summary>
+    private static IEnumerable<string> MeasureCold(string name, int repeats, int tasks, Action<string> build)
+    {
+        var times = new List<double>();
+        var disk = new List<double>();
+        var workspaces = new List<Workspace>();
+        try
+        {
+            for (var i = 0; i < repeats; i++)
+            {
+                var baseline = new Workspace();
+                workspaces.Add(baseline);
+                Sync();
+                var sw = Stopwatch.StartNew();
+                DiskBaseline.Write(baseline.Path, tasks);
+                disk.Add(sw.Elapsed.TotalSeconds);
+
+                var ws = new Workspace();
+                workspaces.Add(ws);
+                Sync();
+                sw.Restart();
+                build(ws.Path);
+                times.Add(sw.Elapsed.TotalSeconds);
+            }
+        }
+        finally
+        {
+            workspaces.ForEach(w => w.Dispose());
+            Sync();
+        }
+
+        return [Row(name, times, null), Row($"  the same {tasks * 6:N0} files written by a plain loop (the disk alone)", disk, null)];
+    }
+
+    private static void Sync()
+    {
+        using var sync = Process.Start(new ProcessStartInfo("sync") { UseShellExecute = false })!;
+        sync.WaitForExit();
     }
 
     private static string MeasureProcess(string name, int repeats, Action<string> prepare, string self, string mode)

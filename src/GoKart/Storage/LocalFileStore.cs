@@ -114,7 +114,7 @@ public sealed class LocalFileStore : IWorkspaceStore
 
     private sealed class PendingFile(string path, string full, string temp) : IPendingWrite
     {
-        private readonly SynchronousFileStream _stream = new(new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 0));
+        private readonly SynchronousFileStream _stream = new(new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0));
         private bool _committed;
 
         public Stream Stream => _stream;
