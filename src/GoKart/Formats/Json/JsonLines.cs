@@ -25,22 +25,84 @@ internal static class JsonLines
         }
     }
 
-    public static void ReadArray<TRecord>(ReadOnlySpan<byte> data, JsonRecordReader<TRecord> reader, List<TRecord> rows)
+    /// <summary>
+    /// Reads a JSON array of objects through a buffer that holds a few objects at a time, so the file is never held
+    /// whole. An object cut by the buffer's end is re-read from its start once the buffer is refilled (or grown).
+    /// </summary>
+    public static async ValueTask ReadArrayAsync<TRecord>(Stream input, JsonRecordReader<TRecord> reader, List<TRecord> rows, CancellationToken cancellationToken)
     {
-        var json = new Utf8JsonReader(data, isFinalBlock: true, default);
-        if (!json.Read() || json.TokenType != JsonTokenType.StartArray)
+        var buffer = new byte[1 << 20];
+        var filled = 0;
+        var state = default(JsonReaderState);
+        var phase = ArrayPhase.Start;
+        while (true)
         {
-            throw reader.Error("a JSON table is an array of objects, and this file does not start with '['");
-        }
+            if (filled == buffer.Length)
+            {
+                Array.Resize(ref buffer, buffer.Length * 2);
+            }
 
-        while (json.Read() && json.TokenType != JsonTokenType.EndArray)
-        {
-            rows.Add(reader.ReadObject(ref json));
-        }
+            filled += await Utf8Streams.FillAsync(input, buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+            var final = filled < buffer.Length;
+            var consumed = ParseArrayBlock(buffer.AsSpan(0, filled), final, ref state, ref phase, reader, rows);
+            if (final)
+            {
+                if (phase != ArrayPhase.Done)
+                {
+                    throw reader.Error("the array is not closed (truncated?)");
+                }
 
-        if (json.TokenType != JsonTokenType.EndArray || json.Read())
+                return;
+            }
+
+            buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
+            filled -= consumed;
+        }
+    }
+
+    private enum ArrayPhase
+    {
+        Start,
+        Items,
+        Done,
+    }
+
+    private static int ParseArrayBlock<TRecord>(ReadOnlySpan<byte> data, bool final, ref JsonReaderState state, ref ArrayPhase phase, JsonRecordReader<TRecord> reader, List<TRecord> rows)
+    {
+        var json = new Utf8JsonReader(data, final, state);
+        while (true)
         {
-            throw reader.Error("the array is not closed, or data follows it (truncated or corrupt?)");
+            var before = json.CurrentState;
+            var beforeAt = (int)json.BytesConsumed;
+            if (!json.Read())
+            {
+                state = json.CurrentState;
+                return (int)json.BytesConsumed;
+            }
+
+            switch (phase)
+            {
+                case ArrayPhase.Start when json.TokenType == JsonTokenType.StartArray:
+                    phase = ArrayPhase.Items;
+                    break;
+                case ArrayPhase.Start:
+                    throw reader.Error("a JSON table is an array of objects, and this file does not start with '['");
+                case ArrayPhase.Items when json.TokenType == JsonTokenType.EndArray:
+                    phase = ArrayPhase.Done;
+                    break;
+                case ArrayPhase.Items when json.TokenType == JsonTokenType.StartObject:
+                    var probe = json;
+                    if (!probe.TrySkip())
+                    {
+                        state = before;
+                        return beforeAt;
+                    }
+
+                    rows.Add(reader.ReadObject(ref json));
+                    break;
+                default:
+                    throw reader.Error($"a JSON table holds objects, found {json.TokenType}");
+            }
         }
     }
 

@@ -98,10 +98,7 @@ internal sealed class JsonTableCodec<TRecord> : ITableCodec
             }
             else
             {
-                // Sized up front when the length is known, so the file is held once rather than through doubling copies.
-                using var all = new MemoryStream(input.CanSeek ? (int)Math.Min(input.Length - input.Position, Array.MaxLength) : 0);
-                await input.CopyToAsync(all, cancellationToken).ConfigureAwait(false);
-                JsonLines.ReadArray(all.GetBuffer().AsSpan(0, (int)all.Length), reader, rows);
+                await JsonLines.ReadArrayAsync(input, reader, rows, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (JsonException e)
