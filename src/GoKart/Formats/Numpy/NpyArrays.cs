@@ -20,8 +20,14 @@ internal static class NpyArrays
     public static async ValueTask WriteAsync(Stream stream, object? value, string location, CancellationToken cancellationToken)
     {
         var (storage, shape) = Decompose(value, location);
+        await WriteAsync(stream, storage, shape, NpyDType.DescrOf(storage.GetType().GetElementType()!), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes <paramref name="storage"/>'s bytes under <paramref name="descr"/>, which must have its element size (<c>&lt;M8[ns]</c> for long).</summary>
+    public static async ValueTask WriteAsync(Stream stream, Array storage, long[] shape, string descr, CancellationToken cancellationToken)
+    {
         var element = storage.GetType().GetElementType()!;
-        var header = new NpyHeader(NpyDType.DescrOf(element), false, shape);
+        var header = new NpyHeader(descr, false, shape);
         await stream.WriteAsync(header.ToBytes(), cancellationToken).ConfigureAwait(false);
         var total = storage.LongLength * NpyDType.SizeOf(element);
         var chunk = new byte[(int)Math.Min(ChunkSize, Math.Max(total, 1))];

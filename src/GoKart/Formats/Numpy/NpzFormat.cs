@@ -7,7 +7,9 @@ namespace GoKart.Formats;
 /// <c>.npz</c>: numpy's zip of named <c>.npy</c> arrays, stored (<c>np.savez</c>) or deflated
 /// (<c>np.savez_compressed</c>, with <see cref="TableFormatOptions.Compressed"/>). Values: a dictionary from name to
 /// array (<c>IReadOnlyDictionary&lt;string, double[]&gt;</c>, <c>Dictionary&lt;string, Array&gt;</c>, ...), or a typed
-/// table (<c>IReadOnlyList&lt;TRecord&gt;</c>) stored as one 1-D array per column (numbers, bool, strings as <c>&lt;U n</c>).
+/// table (<c>IReadOnlyList&lt;TRecord&gt;</c>) stored as one 1-D array per column as pandas stores it: numbers and bool as
+/// they are, strings as <c>&lt;U n</c>, dates and times as datetime64/timedelta64 (NaT for null), nullable numbers as
+/// floats with NaN for null, enums, Guid and decimal as their text.
 /// </summary>
 /// <example>
 /// <code>

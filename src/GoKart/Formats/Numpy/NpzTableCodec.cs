@@ -5,18 +5,21 @@ namespace GoKart.Formats.Numpy;
 /// <summary>A table as an .npz with one 1-D array per column (pandas: <c>pd.DataFrame(dict(np.load(path)))</c>).</summary>
 internal sealed class NpzTableCodec<TRecord> : ITableCodec
 {
+    // One storage per column, made once per record type; null where a property type has none.
+    private static readonly Lazy<NpzColumn?[]> Storage = new(() =>
+        RecordShape<TRecord>.Problem is null ? [.. RecordShape<TRecord>.For(string.Empty).Columns.Select(c => NpzColumn.For(c.ValueType))] : []);
+
     public NpzTableCodec(object? unused)
     {
         _ = unused;
     }
 
-    public static bool Supports() =>
-        RecordShape<TRecord>.Problem is null
-        && RecordShape<TRecord>.For(string.Empty).Columns.All(c => c.ValueType == typeof(string) || NpyDType.IsSupported(c.ValueType));
+    public static bool Supports() => RecordShape<TRecord>.Problem is null && Storage.Value.All(s => s is not null);
 
     public async ValueTask WriteAsync(Stream stream, object? value, FormatContext context, CancellationToken cancellationToken)
     {
         var shape = RecordShape<TRecord>.For(context.Location);
+        var storage = StorageOf(shape, context.Location);
         var rows = TableTypes.Rows<TRecord>(value, context.Location) as IReadOnlyList<TRecord> ?? [.. TableTypes.Rows<TRecord>(value, context.Location)];
         var compressed = TableFormatOptions.From(context).Compressed;
 
@@ -36,15 +39,7 @@ internal sealed class NpzTableCodec<TRecord> : ITableCodec
                 var entry = await NpzArchive.CreateEntryAsync(archive, column.Name, compressed, cancellationToken).ConfigureAwait(false);
                 await using (entry.ConfigureAwait(false))
                 {
-                    var array = columns[column.Index];
-                    if (array is string?[] strings)
-                    {
-                        await NpyStrings.WriteAsync(entry, strings, cancellationToken).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        await NpyArrays.WriteAsync(entry, array, context.Location, cancellationToken).ConfigureAwait(false);
-                    }
+                    await storage[column.Index].WriteAsync(entry, columns[column.Index], Site(context.Location, column), cancellationToken).ConfigureAwait(false);
                 }
 
                 columns[column.Index] = null!;
@@ -56,6 +51,7 @@ internal sealed class NpzTableCodec<TRecord> : ITableCodec
     {
         var location = context.Location;
         var shape = RecordShape<TRecord>.For(location);
+        var storage = StorageOf(shape, location);
         var archive = await NpzArchive.OpenAsync(stream, location, cancellationToken).ConfigureAwait(false);
         using (archive)
         {
@@ -71,7 +67,8 @@ internal sealed class NpzTableCodec<TRecord> : ITableCodec
                     continue;
                 }
 
-                var array = await NpzArchive.ReadEntryAsync(entry, location, (s, where) => ReadColumnAsync(s, column, where, cancellationToken), cancellationToken).ConfigureAwait(false);
+                var read = storage[column.Index];
+                var array = await NpzArchive.ReadEntryAsync(entry, location, (s, where) => ReadColumnAsync(s, read, Site(where, column), cancellationToken), cancellationToken).ConfigureAwait(false);
                 if (count is { } expected && array.LongLength != expected)
                 {
                     throw new InvalidDataException($"{location}: column '{column.Name}' has {array.LongLength} values but the columns before it have {expected}.");
@@ -92,26 +89,25 @@ internal sealed class NpzTableCodec<TRecord> : ITableCodec
         }
     }
 
-    private static async ValueTask<Array> ReadColumnAsync(Stream stream, TableColumn<TRecord> column, string where, CancellationToken cancellationToken)
+    private static NpzColumn[] StorageOf(RecordShape<TRecord> shape, string location)
     {
-        var header = await NpyHeader.ReadAsync(stream, where, cancellationToken).ConfigureAwait(false);
+        var storage = Storage.Value;
+        var missing = shape.Columns.FirstOrDefault(c => storage[c.Index] is null);
+        return missing is null
+            ? [.. storage.Select(s => s!)]
+            : throw new NotSupportedException($"{location}: .npz tables cannot hold {typeof(TRecord).Name}.{missing.Name} ({missing.TypeName}).");
+    }
+
+    private static NpzColumnSite Site(string where, TableColumn<TRecord> column) => new(where, column.Name, typeof(TRecord).Name, column.TypeName);
+
+    private static async ValueTask<Array> ReadColumnAsync(Stream stream, NpzColumn storage, NpzColumnSite site, CancellationToken cancellationToken)
+    {
+        var header = await NpyHeader.ReadAsync(stream, site.Location, cancellationToken).ConfigureAwait(false);
         if (header.Shape.Length != 1)
         {
-            throw new InvalidDataException($"{where}: column '{column.Name}' must be a 1-D array, found shape ({string.Join(", ", header.Shape)}).");
+            throw new InvalidDataException($"{site.Location}: column '{site.Column}' must be a 1-D array, found shape ({string.Join(", ", header.Shape)}).");
         }
 
-        if (column.ValueType == typeof(string))
-        {
-            return await NpyStrings.ReadAsync(stream, header, where, cancellationToken).ConfigureAwait(false);
-        }
-
-        try
-        {
-            return (Array)await NpyArrays.ReadBodyAsync(stream, header, column.ValueType.MakeArrayType(), where, cancellationToken).ConfigureAwait(false);
-        }
-        catch (InvalidDataException e) when (e.Message.Contains("was asked for", StringComparison.Ordinal))
-        {
-            throw new InvalidDataException($"{where}: column '{column.Name}' holds {header.Descr} but {typeof(TRecord).Name}.{column.Name} is {column.TypeName}.", e);
-        }
+        return await storage.ReadAsync(stream, header, site, cancellationToken).ConfigureAwait(false);
     }
 }
