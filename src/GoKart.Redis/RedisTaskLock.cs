@@ -23,6 +23,7 @@ public sealed class RedisTaskLock : ITaskLock, IAsyncDisposable
     private readonly SemaphoreSlim _connectGate = new(1, 1);
     private ConnectionMultiplexer? _connection;
     private int _degraded;
+    private long _probeAfter; // while degraded: the timestamp before which lock calls do not try the server
 
     /// <summary>Creates the lock; the connection is opened on first use and re-opened by the client after outages.</summary>
     public RedisTaskLock(RedisLockOptions options)
@@ -105,7 +106,8 @@ public sealed class RedisTaskLock : ITaskLock, IAsyncDisposable
 
     /// <summary>
     /// Runs a command, retrying connection failures with backoff up to <see cref="RedisLockOptions.UnavailableTimeout"/>;
-    /// then throws or, with <see cref="RedisUnavailableBehavior.RunWithoutLocks"/>, returns Reached = false.
+    /// then throws or, with <see cref="RedisUnavailableBehavior.RunWithoutLocks"/>, returns Reached = false (and
+    /// keeps doing so, trying the server again once per timeout, until it answers).
     /// </summary>
     internal async Task<(bool Reached, T Value)> CallAsync<T>(string what, Func<IDatabase, Task<T>> command, CancellationToken cancellationToken, bool quiet = false)
     {
@@ -113,6 +115,11 @@ public sealed class RedisTaskLock : ITaskLock, IAsyncDisposable
         var started = time.GetTimestamp();
         var delay = TimeSpan.FromMilliseconds(50);
         var degraded = Volatile.Read(ref _degraded) == 1;
+        if (degraded && !quiet && !TryClaimProbe())
+        {
+            return (false, default!);
+        }
+
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -131,11 +138,12 @@ public sealed class RedisTaskLock : ITaskLock, IAsyncDisposable
             catch (Exception e) when (IsUnavailable(e))
             {
                 await ResetConnectionAsync().ConfigureAwait(false);
-                // Once degraded, do not wait the whole timeout again for every lock.
-                if (degraded || quiet || time.GetElapsedTime(started) + delay > _options.UnavailableTimeout)
+                // Once degraded (by this call or a concurrent one), do not wait the whole timeout again for every lock.
+                if (degraded || Volatile.Read(ref _degraded) == 1 || quiet || time.GetElapsedTime(started) + delay > _options.UnavailableTimeout)
                 {
                     if (_options.WhenUnavailable == RedisUnavailableBehavior.RunWithoutLocks && !quiet)
                     {
+                        Interlocked.Exchange(ref _probeAfter, time.GetTimestamp() + ProbeInterval);
                         if (Interlocked.Exchange(ref _degraded, 1) == 0)
                         {
                             _logger.LogWarning("Redis lock server {Endpoint} is unreachable ({Reason}); running WITHOUT cross-process locks.", Endpoint, e.Message);
@@ -153,6 +161,20 @@ public sealed class RedisTaskLock : ITaskLock, IAsyncDisposable
             }
         }
     }
+
+    /// <summary>
+    /// While running without locks, lets one lock call per <see cref="RedisLockOptions.UnavailableTimeout"/> try the
+    /// server again; the others go on at once. Each try of a dead server can cost a connect and a command timeout,
+    /// which every task would otherwise pay on each of its lock calls.
+    /// </summary>
+    private bool TryClaimProbe()
+    {
+        var now = _options.TimeProvider.GetTimestamp();
+        var after = Interlocked.Read(ref _probeAfter);
+        return now >= after && Interlocked.CompareExchange(ref _probeAfter, now + ProbeInterval, after) == after;
+    }
+
+    private long ProbeInterval => (long)(_options.UnavailableTimeout.TotalSeconds * _options.TimeProvider.TimestampFrequency);
 
     private static bool IsUnavailable(Exception e) =>
         e is RedisConnectionException or RedisTimeoutException or TimeoutException or System.Net.Sockets.SocketException or IOException or ObjectDisposedException

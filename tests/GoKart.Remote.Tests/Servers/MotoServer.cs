@@ -61,16 +61,18 @@ public sealed class MotoServer : IAsyncLifetime
         await LocalServer.WaitForPortAsync(Port, "moto.server", () => _process.HasExited);
     }
 
-    public Task DisposeAsync()
+    /// <summary>Stops the server (SIGKILL by PID), losing every bucket; the port then refuses connections. Safe to call twice.</summary>
+    public async Task StopAsync()
     {
-        if (_process is not null)
+        if (Interlocked.Exchange(ref _process, null) is { } process)
         {
-            LocalServer.Kill(_process.Id);
-            _process.Dispose();
+            LocalServer.Kill(process.Id);
+            process.Dispose();
+            await LocalServer.WaitForPortClosedAsync(Port);
         }
-
-        return Task.CompletedTask;
     }
+
+    public Task DisposeAsync() => StopAsync();
 
     /// <summary>The pyenv interpreter that has moto installed, else python3 on the PATH.</summary>
     internal static string Python()
