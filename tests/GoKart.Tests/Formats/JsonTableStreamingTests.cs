@@ -1,4 +1,5 @@
 using System.Text;
+using GoKart.Formats;
 
 namespace GoKart.Tests.Formats;
 
@@ -27,5 +28,15 @@ public sealed class JsonTableStreamingTests
         var e = await Assert.ThrowsAsync<InvalidDataException>(() => FormatIO.ReadAsync<IReadOnlyList<Row>>("bad.json", Encoding.UTF8.GetBytes(json)));
         Assert.Contains("bad.json", e.Message);
         Assert.Contains(expected, e.Message);
+    }
+
+    [Theory]
+    [InlineData("strict.json", "[{\"Id\":1,\"Name\":\"a\",\"Score\":1,\"Flag\":true,\"Count\":null,\"Extra\":5}]")]
+    [InlineData("strict.ndjson", "{\"Id\":1,\"Name\":\"a\",\"Score\":1,\"Flag\":true,\"Count\":null,\"Extra\":5}\n")]
+    public async Task Read_ExtraPropertyWhenStrict_NamesTheProperty(string path, string json)
+    {
+        var target = new Target(path) { FormatOptions = new TableFormatOptions { StrictColumns = true } };
+        var e = await Assert.ThrowsAsync<InvalidDataException>(() => FormatIO.ReadAsync<IReadOnlyList<Row>>(path, Encoding.UTF8.GetBytes(json), target));
+        Assert.Equal($"{path}: row 1: property 'Extra' is not a column of Row (StrictColumns is set).", e.Message);
     }
 }

@@ -91,14 +91,17 @@ internal static class JsonLines
                     phase = ArrayPhase.Done;
                     break;
                 case ArrayPhase.Items when json.TokenType == JsonTokenType.StartObject:
-                    var probe = json;
-                    if (!probe.TrySkip())
+                    try
                     {
+                        rows.Add(reader.ReadObject(ref json));
+                    }
+                    catch (IncompleteJsonObjectException)
+                    {
+                        // Once per buffer: cheaper than scanning every object twice to see whether it is whole.
                         state = before;
                         return beforeAt;
                     }
 
-                    rows.Add(reader.ReadObject(ref json));
                     break;
                 default:
                     throw reader.Error($"a JSON table holds objects, found {json.TokenType}");

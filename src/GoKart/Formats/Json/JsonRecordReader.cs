@@ -43,18 +43,23 @@ internal sealed class JsonRecordReader<TRecord>
         }
 
         var expected = 0;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        while (Next(ref reader) && reader.TokenType != JsonTokenType.EndObject)
         {
             var column = FindColumn(ref reader, expected);
-            reader.Read();
+            var name = _strict && column is null ? reader.GetString() : null;
+            Next(ref reader);
             if (column is null)
             {
                 if (_strict)
                 {
-                    throw Error($"property '{reader.GetString()}' is not a column of {typeof(TRecord).Name} (StrictColumns is set)");
+                    throw Error($"property '{name}' is not a column of {typeof(TRecord).Name} (StrictColumns is set)");
                 }
 
-                reader.Skip();
+                if (!reader.TrySkip())
+                {
+                    throw Incomplete();
+                }
+
                 continue;
             }
 
@@ -84,6 +89,16 @@ internal sealed class JsonRecordReader<TRecord>
     }
 
     public InvalidDataException Error(string what) => new($"{_location}: row {Row}: {what}.");
+
+    // Only a reader over a partial block runs out inside an object (a final block throws JsonException instead):
+    // the caller refills its buffer and reads the object again, so the row is not counted twice.
+    private bool Next(ref Utf8JsonReader reader) => reader.Read() ? true : throw Incomplete();
+
+    private IncompleteJsonObjectException Incomplete()
+    {
+        Row--;
+        return new IncompleteJsonObjectException();
+    }
 
     private TableColumn<TRecord>? FindColumn(ref Utf8JsonReader reader, int expected)
     {
