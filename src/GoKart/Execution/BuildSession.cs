@@ -9,7 +9,7 @@ namespace GoKart.Execution;
 /// <summary>The resolved options of one build: store, formats, locks, loggers, clock.</summary>
 internal sealed class BuildSession
 {
-    private readonly Lazy<string> _moduleVersions = new(ModuleVersions.Describe);
+    private readonly Lazy<byte[]> _moduleVersions = new(() => System.Text.Encoding.UTF8.GetBytes(ModuleVersions.Describe()));
 
     public BuildSession(BuildOptions options)
     {
@@ -43,7 +43,8 @@ internal sealed class BuildSession
 
     public ILogger Logger { get; }
 
-    public string ModuleVersionsText => _moduleVersions.Value;
+    /// <summary>The module_versions log, the same for every task of the build.</summary>
+    public ReadOnlyMemory<byte> ModuleVersionsUtf8 => _moduleVersions.Value;
 
     public bool StrictCheck(TaskOnKart task) => Options.StrictCheck || task.Descriptor.Options.StrictCheck;
 

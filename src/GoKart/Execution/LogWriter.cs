@@ -21,6 +21,9 @@ internal sealed class LogWriter
         _pump = Task.Run(PumpAsync);
     }
 
+    /// <summary>Scratch for the queued writes, which run one at a time on the pump.</summary>
+    public JsonScratch Scratch { get; } = new();
+
     public void Enqueue(Func<CancellationToken, ValueTask> write) => _queue.Writer.TryWrite(write);
 
     /// <summary>Waits until every queued log is written.</summary>
@@ -28,6 +31,7 @@ internal sealed class LogWriter
     {
         _queue.Writer.TryComplete();
         await _pump.ConfigureAwait(false);
+        Scratch.Dispose();
     }
 
     private async Task PumpAsync()

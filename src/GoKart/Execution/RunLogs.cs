@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using GoKart.Hashing;
 using GoKart.Logging;
@@ -24,18 +23,19 @@ internal static class RunLogs
         var id = node.Id;
         var store = session.Store;
 
-        await WriteTextAsync(store, TargetPaths.LogPath("module_versions", name, id, "txt"), session.ModuleVersionsText, cancellationToken).ConfigureAwait(false);
-        await WriteJsonAsync(store, TargetPaths.LogPath("processing_time", name, id, "json"), w =>
+        var scratch = session.LogWriter.Scratch;
+        await WriteBytesAsync(store, TargetPaths.LogPath("module_versions", name, id, "txt"), session.ModuleVersionsUtf8, cancellationToken).ConfigureAwait(false);
+        await WriteJsonAsync(store, scratch, TargetPaths.LogPath("processing_time", name, id, "json"), w =>
         {
             w.WriteNumber("processing_time", elapsed.TotalSeconds);
             w.WriteString("start", started.ToString("o", CultureInfo.InvariantCulture));
             w.WriteString("end", finished.ToString("o", CultureInfo.InvariantCulture));
         }, cancellationToken).ConfigureAwait(false);
-        await WriteJsonAsync(store, TargetPaths.LogPath("random_seed", name, id, "json"), w => w.WriteNumber("random_seed", seed), cancellationToken)
+        await WriteJsonAsync(store, scratch, TargetPaths.LogPath("random_seed", name, id, "json"), w => w.WriteNumber("random_seed", seed), cancellationToken)
             .ConfigureAwait(false);
-        await WriteJsonAsync(store, TargetPaths.LogPath("task_log", name, id, "json"), w => WriteTaskLog(w, session, node, entries), cancellationToken)
+        await WriteJsonAsync(store, scratch, TargetPaths.LogPath("task_log", name, id, "json"), w => WriteTaskLog(w, session, node, entries), cancellationToken)
             .ConfigureAwait(false);
-        await WriteJsonAsync(store, TargetPaths.LogPath("task_params", name, id, "json"), w => WriteParameters(w, node.Task), cancellationToken)
+        await WriteJsonAsync(store, scratch, TargetPaths.LogPath("task_params", name, id, "json"), w => WriteParameters(w, node.Task), cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -76,30 +76,19 @@ internal static class RunLogs
         writer.WriteEndObject();
     }
 
-    private static async ValueTask WriteTextAsync(IWorkspaceStore store, string path, string text, CancellationToken cancellationToken)
+    private static async ValueTask WriteBytesAsync(IWorkspaceStore store, string path, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
         var write = await store.BeginWriteAsync(path, cancellationToken).ConfigureAwait(false);
         await using (write.ConfigureAwait(false))
         {
-            await write.Stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text), cancellationToken).ConfigureAwait(false);
+            await write.Stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
             await write.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static async ValueTask WriteJsonAsync(IWorkspaceStore store, string path, Action<Utf8JsonWriter> body, CancellationToken cancellationToken)
+    private static ValueTask WriteJsonAsync(IWorkspaceStore store, JsonScratch scratch, string path, Action<Utf8JsonWriter> body, CancellationToken cancellationToken)
     {
-        var write = await store.BeginWriteAsync(path, cancellationToken).ConfigureAwait(false);
-        await using (write.ConfigureAwait(false))
-        {
-            var writer = new Utf8JsonWriter(write.Stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-            await using (writer.ConfigureAwait(false))
-            {
-                writer.WriteStartObject();
-                body(writer);
-                writer.WriteEndObject();
-            }
-
-            await write.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
+        body(scratch.Start());
+        return WriteBytesAsync(store, path, scratch.Finish(), cancellationToken);
     }
 }
