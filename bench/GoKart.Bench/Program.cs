@@ -62,7 +62,8 @@ internal static class Harness
         rows.AddRange(MeasureCold("fan-in of 2000, cold build (in process)", repeats, 2001, ws => Kart.Build(FanRoot.Build(2000), new BuildOptions { Workspace = ws })));
         rows.Add(Measure("fan-in of 2000, cold build, in-memory store (the engine alone)", repeats, _ => Kart.Build(FanRoot.Build(2000), new BuildOptions { Store = new InMemoryStore() })));
         rows.Add(MeasureProcess("fan-in of 2000, rebuild in a fresh process", repeats, ws => Kart.Build(FanRoot.Build(2000), new BuildOptions { Workspace = ws }), self, "fanin-once"));
-        rows.Add(MeasureHello(repeats));
+        rows.Add(MeasureHello(repeats, HelloDll("Release/net10.0"), "hello (Quickstart, cold) whole process"));
+        rows.AddRange(MeasureReadyToRun(repeats));
         rows.Add(await MeasureTreeAsync(self, strict: false));
         rows.Add(await MeasureTreeAsync(self, strict: true));
         Console.WriteLine();
@@ -153,12 +154,34 @@ internal static class Harness
         return Row(name, times, peak);
     }
 
-    private static string MeasureHello(int repeats)
+    /// <summary>
+    /// The fresh-process rows again with the program and GoKart compiled ahead of time (ReadyToRun), when the
+    /// published copies exist (bench/README.md gives the two <c>dotnet publish</c> commands): start-up is mostly JIT.
+    /// </summary>
+    private static IEnumerable<string> MeasureReadyToRun(int repeats)
     {
-        var dll = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "samples", "Quickstart", "bin", "Release", "net10.0", "Quickstart.dll"));
+        var bench = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "r2r", "GoKart.Bench.dll"));
+        if (!File.Exists(bench))
+        {
+            return [$"| ReadyToRun rows | publish to {bench} first | | | |"];
+        }
+
+        return
+        [
+            MeasureProcess("chain of 1000, rebuild in a fresh process, ReadyToRun", repeats, ws => Kart.Build(ChainStep.Build(1000), new BuildOptions { Workspace = ws }), bench, "chain-once"),
+            MeasureProcess("fan-in of 2000, rebuild in a fresh process, ReadyToRun", repeats, ws => Kart.Build(FanRoot.Build(2000), new BuildOptions { Workspace = ws }), bench, "fanin-once"),
+            MeasureHello(repeats, HelloDll("r2r"), "hello (Quickstart, cold) whole process, ReadyToRun"),
+        ];
+    }
+
+    private static string HelloDll(string binFolder) =>
+        Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "samples", "Quickstart", "bin", binFolder, "Quickstart.dll"));
+
+    private static string MeasureHello(int repeats, string dll, string name)
+    {
         if (!File.Exists(dll))
         {
-            return $"| hello (Quickstart) whole process | build samples/Quickstart -c Release first | | | |";
+            return $"| {name} | build or publish {dll} first | | | |";
         }
 
         using var ws = new Workspace();
@@ -177,7 +200,7 @@ internal static class Harness
             peak = Math.Max(peak, rss);
         }
 
-        return Row("hello (Quickstart, cold) whole process", times, peak);
+        return Row(name, times, peak);
     }
 
     private static async Task<string> MeasureTreeAsync(string self, bool strict)
