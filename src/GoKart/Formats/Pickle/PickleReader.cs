@@ -9,7 +9,7 @@ namespace GoKart.Formats.Pickle;
 /// A pickle virtual machine for plain data only (protocols 0–5). It never imports or calls anything: the few
 /// globals Python uses to pickle sets and bytes at protocol 2 are rebuilt here; any other global, object
 /// construction or persistent id is an error. Results: null, bool, long or BigInteger, double, string, byte[],
-/// <c>List&lt;object?&gt;</c> (list), <c>object?[]</c> (tuple), <c>Dictionary&lt;object, object?&gt;</c> (dict),
+/// <see cref="PickleList"/> (list; <see cref="PickleLists.Materialize"/> turns them into <c>List&lt;object?&gt;</c>), <c>object?[]</c> (tuple), <c>Dictionary&lt;object, object?&gt;</c> (dict),
 /// <c>HashSet&lt;object?&gt;</c> (set, frozenset).
 /// </summary>
 internal sealed class PickleReader
@@ -52,7 +52,13 @@ internal sealed class PickleReader
                     }
 
                     return _stack[0];
-                case (byte)'(': _marks.Add(_stack.Count); break;
+                case (byte)'(':
+                    if (!TryAppendFloatRun())
+                    {
+                        _marks.Add(_stack.Count);
+                    }
+
+                    break;
                 case (byte)'0': Pop(); break;
                 case (byte)'1': PopMark(); break;
                 case (byte)'2': Push(Peek()); break;
@@ -78,10 +84,10 @@ internal sealed class PickleReader
                 case (byte)'C': Push(Take(Take(1)[0]).ToArray()); break;
                 case (byte)'B': Push(Take(Length32()).ToArray()); break;
                 case 0x8e or 0x96: Push(Take(Length64()).ToArray()); break;
-                case (byte)']': Push(new List<object?>()); break;
-                case (byte)'l': Push(new List<object?>(PopMark())); break;
-                case (byte)'a': { var item = Pop(); As<List<object?>>(Peek(), "APPEND").Add(item); break; }
-                case (byte)'e': { var items = PopMark(); As<List<object?>>(Peek(), "APPENDS").AddRange(items); break; }
+                case (byte)']': Push(new PickleList()); break;
+                case (byte)'l': { var list = new PickleList(); list.AddRange(PopMark()); Push(list); break; }
+                case (byte)'a': { var item = Pop(); As<PickleList>(Peek(), "APPEND").Add(item); break; }
+                case (byte)'e': { var items = PopMark(); As<PickleList>(Peek(), "APPENDS").AddRange(items); break; }
                 case (byte)')': Push(Array.Empty<object?>()); break;
                 case (byte)'t': Push(PopMark().ToArray()); break;
                 case 0x85: Push(PopN(1)); break;
@@ -111,6 +117,39 @@ internal sealed class PickleReader
     }
 
     internal InvalidDataException Error(string what) => new($"{_location}: {what}.");
+
+    /// <summary>
+    /// Python appends a list's items in batches: MARK, up to 1000 values, APPENDS. When the batch is all BINFLOATs
+    /// going into a list of floats, they are decoded straight into it (no boxed value on the stack per float).
+    /// Anything else — another opcode in the run, a frame boundary, another target — takes the general path.
+    /// </summary>
+    private bool TryAppendFloatRun()
+    {
+        if (_stack.Count == 0 || _stack[^1] is not PickleList { Doubles: { } doubles } || (_marks.Count > 0 && _marks[^1] >= _stack.Count))
+        {
+            return false;
+        }
+
+        var end = _pos;
+        while (end + 9 <= _end && _data[end] == (byte)'G')
+        {
+            end += 9;
+        }
+
+        if (end == _pos || end >= _end || _data[end] != (byte)'e')
+        {
+            return false;
+        }
+
+        doubles.EnsureCapacity(doubles.Count + ((end - _pos) / 9));
+        for (var at = _pos; at < end; at += 9)
+        {
+            doubles.Add(BinaryPrimitives.ReadDoubleBigEndian(_data.AsSpan(at + 1, 8)));
+        }
+
+        _pos = end + 1;
+        return true;
+    }
 
     // Python ints are one type; .NET callers get long when it fits and BigInteger beyond.
 #pragma warning disable CA1859

@@ -20,7 +20,7 @@ internal static class PickleValues
     {
         if (type == typeof(object))
         {
-            return raw;
+            return PickleLists.Materialize(raw);
         }
 
         if (raw is null)
@@ -31,6 +31,16 @@ internal static class PickleValues
         }
 
         var target = Nullable.GetUnderlyingType(type) ?? type;
+        if (raw is PickleList list)
+        {
+            if (list.Doubles is { } doubles && FromDoubles(doubles, target) is { } values)
+            {
+                return values;
+            }
+
+            raw = list.Objects();
+        }
+
         try
         {
             switch (raw)
@@ -97,6 +107,12 @@ internal static class PickleValues
 
         throw Mismatch(raw, type, path, location);
     }
+
+    // A list of floats read as double[] or a list of doubles: handed over without boxing a value.
+    private static object? FromDoubles(List<double> doubles, Type target) =>
+        target == typeof(double[]) ? doubles.ToArray()
+        : target.IsAssignableFrom(typeof(List<double>)) && target != typeof(object) ? doubles
+        : null;
 
     // One generic instantiation per element type: the per-element conversion is a typed call, not reflection.
     private static object Typed(string method, Type element, IEnumerable items, string path, string location)
@@ -166,6 +182,7 @@ internal static class PickleValues
         string => "str",
         byte[] => "bytes",
         object?[] => "tuple",
+        PickleList => "list",
         IDictionary => "dict",
         IList => "list",
         _ => "set",
