@@ -2,8 +2,9 @@ namespace GoKart.Bench;
 
 /// <summary>
 /// What the disk alone costs for a cold build's files: a plain loop that creates the same number of small files
-/// in the same six folders (temporary name, write, close, rename), with no engine around it. Measured right
-/// before each engine run, so a slow moment of the disk shows in both rows.
+/// in six folders the way the local store does (the output: temporary name, write, close, rename; the five logs:
+/// written in place), with no engine around it. Measured right before each engine run, so a slow moment of the
+/// disk shows in both rows.
 /// </summary>
 internal static class DiskBaseline
 {
@@ -24,13 +25,17 @@ internal static class DiskBaseline
             foreach (var folder in Folders)
             {
                 var final = Path.Combine(workspace, folder, name);
-                var temp = Path.Combine(workspace, folder, "." + name + ".tmp");
-                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0))
+                var output = folder == Folders[0];
+                var path = output ? Path.Combine(workspace, folder, "." + name + ".tmp") : final;
+                using (var stream = new FileStream(path, output ? FileMode.CreateNew : FileMode.Create, FileAccess.Write, FileShare.None, 0))
                 {
                     stream.Write(payload);
                 }
 
-                File.Move(temp, final);
+                if (output)
+                {
+                    File.Move(path, final);
+                }
             }
         }
     }

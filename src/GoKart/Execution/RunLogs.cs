@@ -76,15 +76,8 @@ internal static class RunLogs
         writer.WriteEndObject();
     }
 
-    private static async ValueTask WriteBytesAsync(IWorkspaceStore store, string path, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
-    {
-        var write = await store.BeginWriteAsync(path, cancellationToken).ConfigureAwait(false);
-        await using (write.ConfigureAwait(false))
-        {
-            await write.Stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
-            await write.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
+    private static ValueTask WriteBytesAsync(IWorkspaceStore store, string path, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>
+        store.WriteSmallAsync(path, bytes, cancellationToken);
 
     private static ValueTask WriteJsonAsync(IWorkspaceStore store, JsonScratch scratch, string path, Action<Utf8JsonWriter> body, CancellationToken cancellationToken)
     {

@@ -25,6 +25,21 @@ public interface IWorkspaceStore
     /// </summary>
     ValueTask<IPendingWrite> BeginWriteAsync(string path, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes a small object that no run ever takes for a task's output (a run log) in one call. The default goes
+    /// through <see cref="BeginWriteAsync"/>; a store may instead write it in place when that is cheaper, as long
+    /// as a crash leaves the object absent, empty or complete (never a prefix of its bytes taken for the whole).
+    /// </summary>
+    async ValueTask WriteSmallAsync(string path, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    {
+        var write = await BeginWriteAsync(path, cancellationToken).ConfigureAwait(false);
+        await using (write.ConfigureAwait(false))
+        {
+            await write.Stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+            await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Deletes an object; false when there was none.</summary>
     ValueTask<bool> DeleteAsync(string path, CancellationToken cancellationToken);
 

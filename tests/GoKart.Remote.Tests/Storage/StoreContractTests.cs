@@ -50,6 +50,18 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public async Task WriteSmallAsync_NewAndExisting_IsReadableAndReplacesLongerContent()
+    {
+        var store = await CreateStoreAsync();
+        await store.WriteSmallAsync("log/task_log/T_1.json", Encoding.UTF8.GetBytes("{\"first\": \"longer content\"}"), None);
+        await store.WriteSmallAsync("log/task_log/T_1.json", Encoding.UTF8.GetBytes("{}"), None);
+
+        Assert.True(await store.ExistsAsync("log/task_log/T_1.json", None));
+        Assert.Equal("{}", await ReadAsync(store, "log/task_log/T_1.json"));
+        Assert.Equal(["log/task_log/T_1.json"], (await ListAsync(store, "log/")).Select(e => e.Path));
+    }
+
+    [Fact]
     public async Task CommitAsync_ExistingObject_ReplacesIt()
     {
         var store = await CreateStoreAsync();
