@@ -27,8 +27,9 @@ public interface IWorkspaceStore
 
     /// <summary>
     /// Writes a small object that no run ever takes for a task's output (a run log) in one call. The default goes
-    /// through <see cref="BeginWriteAsync"/>; a store may instead write it in place when that is cheaper, as long
-    /// as a crash leaves the object absent, empty or complete (never a prefix of its bytes taken for the whole).
+    /// through <see cref="BeginWriteAsync"/>; a store may instead write it in place when that is cheaper. A crash
+    /// may then leave the object absent, empty or cut short, which is acceptable only because nothing decides
+    /// completion from it: never use this for an output.
     /// </summary>
     async ValueTask WriteSmallAsync(string path, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
