@@ -13,24 +13,49 @@ internal sealed class LogWriter
         Channel.CreateUnbounded<Func<CancellationToken, ValueTask>>(new UnboundedChannelOptions { SingleReader = true });
 
     private readonly ILogger _logger;
-    private readonly Task _pump;
+    private readonly Lock _gate = new();
+    private Task? _pump;
 
-    public LogWriter(ILogger logger)
-    {
-        _logger = logger;
-        _pump = Task.Run(PumpAsync);
-    }
+    public LogWriter(ILogger logger) => _logger = logger;
 
     /// <summary>Scratch for the queued writes, which run one at a time on the pump.</summary>
     public JsonScratch Scratch { get; } = new();
 
-    public void Enqueue(Func<CancellationToken, ValueTask> write) => _queue.Writer.TryWrite(write);
+    public void Enqueue(Func<CancellationToken, ValueTask> write)
+    {
+        _queue.Writer.TryWrite(write);
+        if (Volatile.Read(ref _pump) is null)
+        {
+            // Started by the first log, so a build that runs nothing (a rebuild) starts no pump at all.
+            lock (_gate)
+            {
+                _pump ??= Task.Run(PumpAsync);
+            }
+        }
+    }
 
     /// <summary>Waits until every queued log is written.</summary>
-    public async Task DrainAsync()
+    public Task DrainAsync()
     {
         _queue.Writer.TryComplete();
-        await _pump.ConfigureAwait(false);
+        Task? pump;
+        lock (_gate)
+        {
+            pump = _pump;
+        }
+
+        if (pump is null)
+        {
+            Scratch.Dispose();
+            return Task.CompletedTask;
+        }
+
+        return DrainPumpAsync(pump);
+    }
+
+    private async Task DrainPumpAsync(Task pump)
+    {
+        await pump.ConfigureAwait(false);
         Scratch.Dispose();
     }
 
