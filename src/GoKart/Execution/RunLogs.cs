@@ -24,7 +24,7 @@ internal static class RunLogs
         var store = session.Store;
 
         var scratch = session.LogWriter.Scratch;
-        await WriteBytesAsync(store, TargetPaths.LogPath("module_versions", name, id, "txt"), session.ModuleVersionsUtf8, cancellationToken).ConfigureAwait(false);
+        await store.WriteSmallAsync(TargetPaths.LogPath("module_versions", name, id, "txt"), session.ModuleVersionsUtf8, cancellationToken).ConfigureAwait(false);
         await WriteJsonAsync(store, scratch, TargetPaths.LogPath("processing_time", name, id, "json"), w =>
         {
             w.WriteNumber("processing_time", elapsed.TotalSeconds);
@@ -76,12 +76,9 @@ internal static class RunLogs
         writer.WriteEndObject();
     }
 
-    private static ValueTask WriteBytesAsync(IWorkspaceStore store, string path, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>
-        store.WriteSmallAsync(path, bytes, cancellationToken);
-
     private static ValueTask WriteJsonAsync(IWorkspaceStore store, JsonScratch scratch, string path, Action<Utf8JsonWriter> body, CancellationToken cancellationToken)
     {
         body(scratch.Start());
-        return WriteBytesAsync(store, path, scratch.Finish(), cancellationToken);
+        return store.WriteSmallAsync(path, scratch.Finish(), cancellationToken);
     }
 }

@@ -17,8 +17,6 @@ internal sealed class PickleList : IEnumerable<object?>
     /// <summary>The values while every item so far is a float; null once the list holds anything else.</summary>
     public List<double>? Doubles => _doubles;
 
-    public int Count => _doubles?.Count ?? _objects!.Count;
-
     public void Add(object? item)
     {
         if (_doubles is not null && item is double d)

@@ -9,8 +9,8 @@ namespace GoKart.Formats.Pickle;
 /// A pickle virtual machine for plain data only (protocols 0–5). It never imports or calls anything: the few
 /// globals Python uses to pickle sets and bytes at protocol 2 are rebuilt here; any other global, object
 /// construction or persistent id is an error. Results: null, bool, long or BigInteger, double, string, byte[],
-/// <see cref="PickleList"/> (list; <see cref="PickleLists.Materialize"/> turns them into <c>List&lt;object?&gt;</c>), <c>object?[]</c> (tuple), <c>Dictionary&lt;object, object?&gt;</c> (dict),
-/// <c>HashSet&lt;object?&gt;</c> (set, frozenset).
+/// <see cref="PickleList"/> (list; <see cref="PickleLists.Materialize"/> turns them into <c>List&lt;object?&gt;</c>),
+/// <c>object?[]</c> (tuple), <c>Dictionary&lt;object, object?&gt;</c> (dict), <c>HashSet&lt;object?&gt;</c> (set, frozenset).
 /// </summary>
 internal sealed class PickleReader
 {
