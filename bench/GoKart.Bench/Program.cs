@@ -66,6 +66,7 @@ internal static class Harness
         rows.AddRange(MeasureReadyToRun(repeats));
         rows.Add(await MeasureTreeAsync(self, strict: false));
         rows.Add(await MeasureTreeAsync(self, strict: true));
+        Workspace.DeleteAll();
         Console.WriteLine();
         Console.WriteLine("| workload | median | min | max | peak RSS |");
         Console.WriteLine("|---|---|---|---|---|");
@@ -78,6 +79,7 @@ internal static class Harness
         var self = typeof(Harness).Assembly.Location;
         await MeasureTreeAsync(self, strict: false);
         await MeasureTreeAsync(self, strict: true);
+        Workspace.DeleteAll();
     }
 
     private static string Measure(string name, int repeats, Action<string> build)
@@ -85,7 +87,7 @@ internal static class Harness
         var times = new List<double>();
         for (var i = 0; i < repeats; i++)
         {
-            using var ws = new Workspace();
+            var ws = new Workspace();
             var sw = Stopwatch.StartNew();
             build(ws.Path);
             times.Add(sw.Elapsed.TotalSeconds);
@@ -96,37 +98,25 @@ internal static class Harness
 
     /// <summary>
     /// Cold builds on disk, each in a fresh folder, each preceded by the disk baseline for the same number of files.
-    /// Folders are deleted only after the row, and dirty pages are flushed before every timed run, so one run's
-    /// deletes and write-back do not land in the next run's time.
+    /// Dirty pages are flushed before every timed run, so one run's write-back does not land in the next run's time.
     /// </summary>
     private static IEnumerable<string> MeasureCold(string name, int repeats, int tasks, Action<string> build)
     {
         var times = new List<double>();
         var disk = new List<double>();
-        var workspaces = new List<Workspace>();
-        try
+        for (var i = 0; i < repeats; i++)
         {
-            for (var i = 0; i < repeats; i++)
-            {
-                var baseline = new Workspace();
-                workspaces.Add(baseline);
-                Sync();
-                var sw = Stopwatch.StartNew();
-                DiskBaseline.Write(baseline.Path, tasks);
-                disk.Add(sw.Elapsed.TotalSeconds);
-
-                var ws = new Workspace();
-                workspaces.Add(ws);
-                Sync();
-                sw.Restart();
-                build(ws.Path);
-                times.Add(sw.Elapsed.TotalSeconds);
-            }
-        }
-        finally
-        {
-            workspaces.ForEach(w => w.Dispose());
+            var baseline = new Workspace();
             Sync();
+            var sw = Stopwatch.StartNew();
+            DiskBaseline.Write(baseline.Path, tasks);
+            disk.Add(sw.Elapsed.TotalSeconds);
+
+            var ws = new Workspace();
+            Sync();
+            sw.Restart();
+            build(ws.Path);
+            times.Add(sw.Elapsed.TotalSeconds);
         }
 
         return [Row(name, times, null), Row($"  the same {tasks * 6:N0} files written by a plain loop (the disk alone)", disk, null)];
@@ -140,7 +130,7 @@ internal static class Harness
 
     private static string MeasureProcess(string name, int repeats, Action<string> prepare, string self, string mode)
     {
-        using var ws = new Workspace();
+        var ws = new Workspace();
         prepare(ws.Path);
         var times = new List<double>();
         long peak = 0;
@@ -184,16 +174,11 @@ internal static class Harness
             return $"| {name} | build or publish {dll} first | | | |";
         }
 
-        using var ws = new Workspace();
         var times = new List<double>();
         long peak = 0;
         for (var i = 0; i < repeats; i++)
         {
-            if (Directory.Exists(ws.Path))
-            {
-                Directory.Delete(ws.Path, true);
-            }
-
+            var ws = new Workspace();
             Directory.CreateDirectory(ws.Path);
             var (seconds, rss) = TimeProcess("dotnet", [dll], ws.Path);
             times.Add(seconds);
@@ -205,7 +190,7 @@ internal static class Harness
 
     private static async Task<string> MeasureTreeAsync(string self, bool strict)
     {
-        using var ws = new Workspace();
+        var ws = new Workspace();
         var root = TreeNode.Build(100, 999);
         await Outputs.CreateAllAsync(root, ws.Path);
         var (seconds, rss) = TimeProcess("dotnet", [self, "tree-check", ws.Path, strict ? "strict" : "plain"]);
@@ -284,17 +269,25 @@ internal static class Harness
         return row;
     }
 
-    private sealed class Workspace : IDisposable
+    /// <summary>
+    /// A fresh folder under one scratch root. Nothing is deleted until the whole run ends: on ext4 without a journal
+    /// (this VM's disk) the kernel will not reuse an inode deleted less than 60 s ago (6 min while its inode table
+    /// block is dirty) and scans past every such inode on each file it creates, so deleting one row's 12,000 files
+    /// made the next row's file creation up to 30 times slower. See "The disk" in bench/README.md.
+    /// </summary>
+    private sealed class Workspace
     {
         // GOKART_BENCH_DIR puts workspaces elsewhere (e.g. /dev/shm to take the disk out of the figures).
-        public string Path { get; } = System.IO.Path.Combine(
+        private static readonly string Root = System.IO.Path.Combine(
             Environment.GetEnvironmentVariable("GOKART_BENCH_DIR") ?? System.IO.Path.GetTempPath(), "gokart-bench-" + Guid.NewGuid().ToString("N")[..8]);
 
-        public void Dispose()
+        public string Path { get; } = System.IO.Path.Combine(Root, Guid.NewGuid().ToString("N")[..8]);
+
+        public static void DeleteAll()
         {
-            if (Directory.Exists(Path))
+            if (Directory.Exists(Root))
             {
-                Directory.Delete(Path, true);
+                Directory.Delete(Root, true);
             }
         }
     }
