@@ -38,7 +38,7 @@ internal sealed class BuildEngine(BuildSession session)
         var planner = new BuildPlanner(session);
         var scheduled = await planner.PlanAsync(graph, cancellationToken).ConfigureAwait(false);
         Validate(scheduled);
-        session.Logger.LogInformation("Scheduled {Count} task(s) of {Total} in the graph of {Root}", scheduled.Count, graph.Nodes.Count, graph.Root.Label);
+        EngineLog.Scheduled(session.Logger, scheduled.Count, graph.Nodes.Count, graph.Root.Label);
 
         if (scheduled.Count > 0)
         {
@@ -189,11 +189,11 @@ internal sealed class BuildEngine(BuildSession session)
             node.Duration = Stopwatch.GetElapsedTime(start);
             if (e is MissingExternalDataException)
             {
-                session.Logger.LogError("{Task}: {Message}", node.Label, e.Message);
+                EngineLog.MissingData(session.Logger, node.Label, e.Message);
             }
             else
             {
-                session.Logger.LogError(e, "{Task} failed", node.Label);
+                EngineLog.Failed(session.Logger, e, node.Label);
             }
             Fail(node, e, writer);
             Report(BuildEvent.Failed, node);

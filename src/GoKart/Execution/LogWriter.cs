@@ -7,61 +7,66 @@ namespace GoKart.Execution;
 /// Writes run logs in the background, in order, so that a task's dependents start as soon as its output
 /// is published (gokart also writes its logs after the output). A build drains it before returning.
 /// </summary>
-internal sealed class LogWriter
+/// <remarks>
+/// The queue, the pump and the JSON scratch are made by the first log: a build that runs nothing (a rebuild) makes
+/// none of them, which keeps System.Threading.Channels and the JSON encoder out of a fresh process's start-up.
+/// </remarks>
+internal sealed class LogWriter(ILogger logger)
 {
-    private readonly Channel<Func<CancellationToken, ValueTask>> _queue =
-        Channel.CreateUnbounded<Func<CancellationToken, ValueTask>>(new UnboundedChannelOptions { SingleReader = true });
-
-    private readonly ILogger _logger;
     private readonly Lock _gate = new();
+    private Channel<Func<CancellationToken, ValueTask>>? _queue;
     private Task? _pump;
+    private JsonScratch? _scratch;
+    private bool _closed;
 
-    public LogWriter(ILogger logger) => _logger = logger;
-
-    /// <summary>Scratch for the queued writes, which run one at a time on the pump.</summary>
-    public JsonScratch Scratch { get; } = new();
+    /// <summary>Scratch for the queued writes, which run one at a time on the pump (so it needs no lock).</summary>
+    public JsonScratch Scratch => _scratch ??= new JsonScratch();
 
     public void Enqueue(Func<CancellationToken, ValueTask> write)
     {
-        _queue.Writer.TryWrite(write);
-        if (Volatile.Read(ref _pump) is null)
-        {
-            // Started by the first log, so a build that runs nothing (a rebuild) starts no pump at all.
-            lock (_gate)
-            {
-                _pump ??= Task.Run(PumpAsync);
-            }
-        }
+        var queue = Volatile.Read(ref _queue) ?? Start();
+        queue?.Writer.TryWrite(write);
     }
 
     /// <summary>Waits until every queued log is written.</summary>
     public Task DrainAsync()
     {
-        _queue.Writer.TryComplete();
         Task? pump;
         lock (_gate)
         {
+            _closed = true;
+            _queue?.Writer.TryComplete();
             pump = _pump;
         }
 
-        if (pump is null)
-        {
-            Scratch.Dispose();
-            return Task.CompletedTask;
-        }
+        return pump is null ? Task.CompletedTask : DrainPumpAsync(pump);
+    }
 
-        return DrainPumpAsync(pump);
+    private Channel<Func<CancellationToken, ValueTask>>? Start()
+    {
+        lock (_gate)
+        {
+            if (_queue is null && !_closed)
+            {
+                var queue = Channel.CreateUnbounded<Func<CancellationToken, ValueTask>>(new UnboundedChannelOptions { SingleReader = true });
+                _pump = Task.Run(() => PumpAsync(queue.Reader));
+                Volatile.Write(ref _queue, queue);
+            }
+
+            // After DrainAsync a late log is dropped, as a completed channel would drop it.
+            return _queue;
+        }
     }
 
     private async Task DrainPumpAsync(Task pump)
     {
         await pump.ConfigureAwait(false);
-        Scratch.Dispose();
+        _scratch?.Dispose();
     }
 
-    private async Task PumpAsync()
+    private async Task PumpAsync(ChannelReader<Func<CancellationToken, ValueTask>> reader)
     {
-        await foreach (var write in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        await foreach (var write in reader.ReadAllAsync().ConfigureAwait(false))
         {
             try
             {
@@ -73,7 +78,7 @@ internal sealed class LogWriter
             {
                 // A log that cannot be written must not fail a task whose output is already published, nor
                 // stop the pump: a dead pump would drop the logs queued after it and replace the build's result.
-                _logger.LogWarning(e, "Could not write a run log");
+                EngineLog.RunLogFailed(logger, e);
             }
         }
     }

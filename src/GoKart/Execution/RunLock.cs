@@ -41,7 +41,7 @@ internal static class RunLock
 
             if (!waited)
             {
-                session.Logger.LogInformation("{Task} is running elsewhere; waiting for it.", node.Label);
+                EngineLog.RunningElsewhere(session.Logger, node.Label);
             }
 
             waited = true;

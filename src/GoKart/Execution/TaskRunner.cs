@@ -29,7 +29,7 @@ internal static class TaskRunner
         {
             var started = session.Time.GetUtcNow();
             var timestamp = session.Time.GetTimestamp();
-            session.Logger.LogDebug("Running {Task}", node.Label);
+            EngineLog.Running(session.Logger, node.Label);
             var value = await task.RunBoxedAsync(cancellationToken).ConfigureAwait(false);
             if (session.FailOnEmptyDump(task) && IsEmpty(value))
             {
@@ -111,7 +111,7 @@ internal static class TaskRunner
         {
             if (!rerun && await session.Store.ExistsAsync(node.Task.OutputTarget.Path, cancellationToken).ConfigureAwait(false))
             {
-                session.Logger.LogInformation("{Task} was written by another process meanwhile; keeping that output.", node.Label);
+                EngineLog.WrittenElsewhere(session.Logger, node.Label);
                 return;
             }
 
