@@ -18,17 +18,6 @@ switch (mode)
     case "fanin-once":
         Console.WriteLine(Kart.Build(FanRoot.Build(2000), new BuildOptions { Workspace = args[1] }));
         return 0;
-    case "chain-repeat":
-        for (var i = 0; i < 5; i++)
-        {
-            var ws = Path.Combine(Path.GetTempPath(), "gokart-bench-repeat-" + i);
-            var sw = Stopwatch.StartNew();
-            Kart.Build(ChainStep.Build(1000), new BuildOptions { Workspace = ws });
-            Console.WriteLine($"chain cold #{i}: {sw.Elapsed.TotalSeconds:F3} s");
-            Directory.Delete(ws, true);
-        }
-
-        return 0;
     case "tree-check":
         return Harness.TreeCheck(args[1], strict: args.Length > 2 && args[2] == "strict");
     case "graph":
@@ -55,6 +44,9 @@ internal static class Harness
     public static async Task<int> RunAllAsync(int repeats)
     {
         var self = typeof(Harness).Assembly.Location;
+        Console.Error.WriteLine($"Workspaces under {Workspace.Root}, deleted when the run ends. On ext4 without a journal, start a run "
+            + "at least 6 minutes after deleting many files there (a previous run included): see \"The disk\" in bench/README.md.");
+        var cpuBefore = CpuTimes();
         var rows = new List<string>();
         rows.AddRange(MeasureCold("chain of 1000, cold build (in process)", repeats, 1000, ws => Kart.Build(ChainStep.Build(1000), new BuildOptions { Workspace = ws })));
         rows.Add(Measure("chain of 1000, cold build, in-memory store (the engine alone)", repeats, _ => Kart.Build(ChainStep.Build(1000), new BuildOptions { Store = new InMemoryStore() })));
@@ -71,7 +63,26 @@ internal static class Harness
         Console.WriteLine("| workload | median | min | max | peak RSS |");
         Console.WriteLine("|---|---|---|---|---|");
         rows.ForEach(Console.WriteLine);
+        var (total, steal) = CpuTimes();
+        Console.WriteLine($"CPU time stolen by the host during the run: {100.0 * (steal - cpuBefore.Steal) / Math.Max(1, total - cpuBefore.Total):F1} %");
         return 0;
+    }
+
+    /// <summary>
+    /// All CPU time and the part the hypervisor gave to other guests ("steal"), from /proc/stat, in clock ticks. On a
+    /// shared VM the CPU-bound rows slow down with it, so the harness prints it next to the figures.
+    /// </summary>
+    private static (long Total, long Steal) CpuTimes()
+    {
+        try
+        {
+            var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..].Select(long.Parse).ToArray();
+            return (fields.Sum(), fields.Length > 7 ? fields[7] : 0);
+        }
+        catch (IOException)
+        {
+            return (0, 0);
+        }
     }
 
     public static async Task TreeOnlyAsync()
@@ -278,7 +289,7 @@ internal static class Harness
     private sealed class Workspace
     {
         // GOKART_BENCH_DIR puts workspaces elsewhere (e.g. /dev/shm to take the disk out of the figures).
-        private static readonly string Root = System.IO.Path.Combine(
+        public static readonly string Root = System.IO.Path.Combine(
             Environment.GetEnvironmentVariable("GOKART_BENCH_DIR") ?? System.IO.Path.GetTempPath(), "gokart-bench-" + Guid.NewGuid().ToString("N")[..8]);
 
         public string Path { get; } = System.IO.Path.Combine(Root, Guid.NewGuid().ToString("N")[..8]);
