@@ -47,6 +47,7 @@ internal static class Harness
         Console.Error.WriteLine($"Workspaces under {Workspace.Root}, deleted when the run ends. On ext4 without a journal, start a run "
             + "at least 6 minutes after deleting many files there (a previous run included): see \"The disk\" in bench/README.md.");
         var cpuBefore = CpuTimes();
+        var calibration = Calibrate();
         var rows = new List<string>();
         rows.AddRange(MeasureCold("chain of 1000, cold build (in process)", repeats, 1000, ws => Kart.Build(ChainStep.Build(1000), new BuildOptions { Workspace = ws })));
         rows.Add(Measure("chain of 1000, cold build, in-memory store (the engine alone)", repeats, _ => Kart.Build(ChainStep.Build(1000), new BuildOptions { Store = new InMemoryStore() })));
@@ -65,7 +66,33 @@ internal static class Harness
         rows.ForEach(Console.WriteLine);
         var (total, steal) = CpuTimes();
         Console.WriteLine($"CPU time stolen by the host during the run: {100.0 * (steal - cpuBefore.Steal) / Math.Max(1, total - cpuBefore.Total):F1} %");
+        Console.WriteLine($"Calibration loop (fixed CPU work, compare runs with it): {calibration * 1000:F0} ms before, {Calibrate() * 1000:F0} ms after");
         return 0;
+    }
+
+    /// <summary>
+    /// Seconds for a fixed single-threaded integer loop, best of three: the same work took 40 % longer in some runs than in
+    /// others on this shared VM with no steal reported, so each run states how fast its CPU was.
+    /// </summary>
+    private static double Calibrate()
+    {
+        var best = double.MaxValue;
+        ulong x = 88172645463325252UL;
+        for (var round = 0; round < 3; round++)
+        {
+            var sw = Stopwatch.StartNew();
+            for (var i = 0; i < 50_000_000; i++)
+            {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+            }
+
+            best = Math.Min(best, sw.Elapsed.TotalSeconds);
+        }
+
+        GC.KeepAlive(x);
+        return best;
     }
 
     /// <summary>
