@@ -40,7 +40,7 @@ internal static class UniqueIdHasher
         }
     }
 
-    // A plain loop: Convert.ToHexStringLower's vectorised path is not precompiled and cost a fresh process ~3 ms of JIT.
+    // A plain loop: Convert.ToHexStringLower's vectorised path is not precompiled and cost a fresh process a few ms of JIT.
     private static string Hex(ReadOnlySpan<byte> digest)
     {
         const string Digits = "0123456789abcdef";
