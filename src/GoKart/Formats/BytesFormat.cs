@@ -1,6 +1,6 @@
 namespace GoKart.Formats;
 
-/// <summary><c>.bin</c>, <c>.png</c>, <c>.jpg</c>: raw bytes as <c>byte[]</c> or <c>ReadOnlyMemory&lt;byte&gt;</c>.</summary>
+/// <summary><c>.bin</c>, <c>.png</c>, <c>.jpg</c>: raw bytes as <c>byte[]</c>, <c>ReadOnlyMemory&lt;byte&gt;</c> or <c>Memory&lt;byte&gt;</c>.</summary>
 public sealed class BytesFormat : IFormat
 {
     /// <inheritdoc />
@@ -31,6 +31,18 @@ public sealed class BytesFormat : IFormat
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
         var bytes = buffer.ToArray();
-        return type == typeof(byte[]) ? bytes : type == typeof(Memory<byte>) ? new Memory<byte>(bytes) : new ReadOnlyMemory<byte>(bytes);
+
+        // Each arm boxes its own type: a conditional expression would convert all three to ReadOnlyMemory<byte>.
+        if (type == typeof(Memory<byte>))
+        {
+            return new Memory<byte>(bytes);
+        }
+
+        if (type == typeof(ReadOnlyMemory<byte>))
+        {
+            return new ReadOnlyMemory<byte>(bytes);
+        }
+
+        return bytes;
     }
 }

@@ -9,11 +9,12 @@ public sealed class JsonFormat : IFormat
     private static readonly JsonSerializerOptions SharedOptions = new(JsonSerializerDefaults.General)
     {
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new Json.ValueTupleJsonConverter() },
     };
 
     private readonly JsonSerializerOptions _options;
 
-    /// <summary>Creates the format with GoKart's defaults (named NaN/Infinity allowed).</summary>
+    /// <summary>Creates the format with GoKart's defaults (named NaN/Infinity allowed, value tuples as arrays).</summary>
     public JsonFormat()
         : this(SharedOptions)
     {

@@ -2,7 +2,10 @@ using System.Text;
 
 namespace GoKart.Formats;
 
-/// <summary><c>.txt</c>: a string as is, or a list of strings as lines ('\n' separated).</summary>
+/// <summary>
+/// <c>.txt</c>: a string as is, or a list of strings as lines ('\n' separated). Not <see cref="object"/>: a string
+/// written as an object would read back as lines.
+/// </summary>
 public sealed class TextFormat : IFormat
 {
     /// <inheritdoc />
@@ -13,7 +16,7 @@ public sealed class TextFormat : IFormat
 
     /// <inheritdoc />
     public bool Supports(Type type) =>
-        type == typeof(string) || type.IsAssignableFrom(typeof(List<string>)) || type == typeof(string[]);
+        type == typeof(string) || type == typeof(string[]) || (type != typeof(object) && type.IsAssignableFrom(typeof(List<string>)));
 
     /// <inheritdoc />
     public async ValueTask WriteAsync(Stream stream, object? value, Type type, FormatContext context, CancellationToken cancellationToken)

@@ -70,14 +70,14 @@ internal sealed class PickleReader
                 case (byte)'J': Push((long)BinaryPrimitives.ReadInt32LittleEndian(Take(4))); break;
                 case 0x8a: Push(Long(Take(Take(1)[0]))); break;
                 case 0x8b: Push(Long(Take(Length32()))); break;
-                case (byte)'I': Push(TextInt(Line())); break;
-                case (byte)'L': Push(Normalize(BigInteger.Parse(Line().TrimEnd('L'), CultureInfo.InvariantCulture))); break;
+                case (byte)'I': Push(PickleText.TryInt(Line(), out var integer) ? integer : throw BadText("INT", at)); break;
+                case (byte)'L': Push(PickleText.TryLong(Line(), out var big) ? big : throw BadText("LONG", at)); break;
                 case (byte)'G': Push(BinaryPrimitives.ReadDoubleBigEndian(Take(8))); break;
-                case (byte)'F': Push(double.Parse(Line(), NumberStyles.Float, CultureInfo.InvariantCulture)); break;
+                case (byte)'F': Push(PickleText.TryFloat(Line(), out var real) ? real : throw BadText("FLOAT", at)); break;
                 case 0x8c: Push(Utf8(Take(Take(1)[0]))); break;
                 case (byte)'X': Push(Utf8(Take(Length32()))); break;
                 case 0x8d: Push(Utf8(Take(Length64()))); break;
-                case (byte)'V': Push(PickleText.RawUnicodeEscape(LineBytes())); break;
+                case (byte)'V': Push(PickleText.RawUnicodeEscape(LineBytes(), out var bad) ?? throw Error($"the UNICODE opcode at byte {at} holds {bad}, which is not a Unicode code point (corrupt file?)")); break;
                 case (byte)'U': Push(Encoding.Latin1.GetString(Take(Take(1)[0]))); break;
                 case (byte)'T': Push(Encoding.Latin1.GetString(Take(Length32()))); break;
                 case (byte)'S': Push(Line().Trim('\'', '"')); break;
@@ -100,11 +100,11 @@ internal sealed class PickleReader
                 case 0x8f: Push(new HashSet<object?>()); break;
                 case 0x90: { var items = PopMark(); As<HashSet<object?>>(Peek(), "ADDITEMS").UnionWith(items); break; }
                 case 0x91: Push(new HashSet<object?>(PopMark())); break;
-                case (byte)'p': _memo[long.Parse(Line(), CultureInfo.InvariantCulture)] = Peek(); break;
+                case (byte)'p': _memo[PickleText.TryMemoIndex(Line(), out var put) ? put : throw BadText("PUT", at)] = Peek(); break;
                 case (byte)'q': _memo[Take(1)[0]] = Peek(); break;
                 case (byte)'r': _memo[BinaryPrimitives.ReadUInt32LittleEndian(Take(4))] = Peek(); break;
                 case 0x94: _memo[_memo.Count] = Peek(); break;
-                case (byte)'g': Push(Memo(long.Parse(Line(), CultureInfo.InvariantCulture))); break;
+                case (byte)'g': Push(Memo(PickleText.TryMemoIndex(Line(), out var get) ? get : throw BadText("GET", at))); break;
                 case (byte)'h': Push(Memo(Take(1)[0])); break;
                 case (byte)'j': Push(Memo(BinaryPrimitives.ReadUInt32LittleEndian(Take(4)))); break;
                 case (byte)'c': Push(PickleGlobals.Resolve(Line(), Line(), this)); break;
@@ -151,19 +151,14 @@ internal sealed class PickleReader
         return true;
     }
 
-    // Python ints are one type; .NET callers get long when it fits and BigInteger beyond.
-#pragma warning disable CA1859
-    private static object Normalize(BigInteger value) => value >= long.MinValue && value <= long.MaxValue ? (object)(long)value : value;
-#pragma warning restore CA1859
+    private static object Long(ReadOnlySpan<byte> bytes) => PickleText.Normalize(new BigInteger(bytes, isUnsigned: false, isBigEndian: false));
 
-    private static object Long(ReadOnlySpan<byte> bytes) => Normalize(new BigInteger(bytes, isUnsigned: false, isBigEndian: false));
-
-    private static object TextInt(string text) => text switch
+    // The argument is the line just read; the error quotes it as Python's own message would.
+    private InvalidDataException BadText(string opcode, int at)
     {
-        "00" => false,
-        "01" => true,
-        _ => Normalize(BigInteger.Parse(text, CultureInfo.InvariantCulture)),
-    };
+        var end = _data.AsSpan(at + 1, _pos - at - 2);
+        return Error($"the {opcode} opcode at byte {at} holds '{Encoding.UTF8.GetString(end)}', which is not a valid number (corrupt file?)");
+    }
 
     private string Utf8(ReadOnlySpan<byte> bytes)
     {

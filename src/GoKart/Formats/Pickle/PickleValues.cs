@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace GoKart.Formats.Pickle;
 
@@ -63,13 +64,22 @@ internal static class PickleValues
                     return (Half)d;
                 case string s when target == typeof(string):
                     return s;
+                case string { Length: 1 } s when target == typeof(char):
+                    return s[0];
                 case byte[] bytes when target == typeof(byte[]):
                     return bytes;
+                case byte[] bytes when target == typeof(ReadOnlyMemory<byte>):
+                    return new ReadOnlyMemory<byte>(bytes);
             }
         }
         catch (OverflowException e)
         {
             throw new InvalidDataException($"{location}: {path} = {raw} does not fit in {type.Name}.", e);
+        }
+
+        if (target.IsGenericType && typeof(ITuple).IsAssignableFrom(target) && raw is IList tuple and not IDictionary)
+        {
+            return PickleTuples.Create(tuple, target, path, location);
         }
 
         if (target.IsArray && target.GetArrayRank() == 1 && raw is IList items)
@@ -173,7 +183,7 @@ internal static class PickleValues
     private static InvalidDataException Mismatch(object? raw, Type type, string path, string location) =>
         new($"{location}: {path} is a Python {PythonName(raw)}, which cannot be read as {type.Name}.");
 
-    private static string PythonName(object? raw) => raw switch
+    internal static string PythonName(object? raw) => raw switch
     {
         null => "None",
         bool => "bool",
@@ -216,6 +226,6 @@ internal static class PickleValues
         var arguments = target.GetGenericArguments();
         return ListTypes.Contains(definition) || SetTypes.Contains(definition) ? Supports(arguments[0], depth + 1)
             : DictionaryTypes.Contains(definition) ? Supports(arguments[0], depth + 1) && Supports(arguments[1], depth + 1)
-            : typeof(System.Runtime.CompilerServices.ITuple).IsAssignableFrom(target) && arguments.All(a => Supports(a, depth + 1));
+            : typeof(ITuple).IsAssignableFrom(target) && arguments.All(a => Supports(a, depth + 1));
     }
 }
