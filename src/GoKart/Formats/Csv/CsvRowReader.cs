@@ -72,9 +72,12 @@ internal sealed class CsvRowReader<TRecord>
                 return pos;
             }
 
+            // A record cut by the buffer's end is parsed again after the next fill: it must not be counted twice.
+            var rowBefore = _row;
             var end = TryRecord(data, pos, isFinal);
             if (end < 0)
             {
+                _row = rowBefore;
                 return pos;
             }
 
@@ -187,7 +190,7 @@ internal sealed class CsvRowReader<TRecord>
                 }
                 else if (field + 1 != _map.Length)
                 {
-                    throw Error($"it has {field + 1} fields but the header has {_map.Length}");
+                    throw Error($"it has {field + 1} fields but the header has {_map.Length}; no value for column(s) {Quoted(_header!.Skip(field + 1))}");
                 }
                 else
                 {
@@ -213,11 +216,6 @@ internal sealed class CsvRowReader<TRecord>
         {
             if (!final)
             {
-                if (!readingHeader)
-                {
-                    _row--;
-                }
-
                 return -1;
             }
 
@@ -229,7 +227,7 @@ internal sealed class CsvRowReader<TRecord>
     {
         if (field >= _map.Length)
         {
-            throw Error($"it has more fields than the header ({_map.Length})");
+            throw Error($"it has more fields than the header ({_map.Length}): field {field + 1} has no column");
         }
 
         var index = _map[field];
@@ -302,6 +300,8 @@ internal sealed class CsvRowReader<TRecord>
 
         return _scratch.AsSpan(0, length);
     }
+
+    private static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
 
     private InvalidDataException Error(string what) =>
         new(_header is null ? $"{_location}: the header line is malformed: {what}." : $"{_location}: row {_row}: {what}.");
