@@ -1,10 +1,13 @@
 using System.IO.Compression;
+using GoKart.Formats.Gzip;
 
 namespace GoKart.Formats;
 
 /// <summary>
 /// <c>.gz</c> over any other format: <c>x.csv.gz</c> is CSV inside gzip, <c>x.json.gz</c> JSON, and so on. The
-/// registry composes it with the format of the rest of the name; a bare <c>x.gz</c> is an unknown extension.
+/// registry composes it with the format of the rest of the name; a bare <c>x.gz</c> is an unknown extension. Reading
+/// checks the framing as Python's gzip module does: every member's trailer (CRC-32 and length) must match its data,
+/// so a file cut short anywhere is an error, never a shorter value.
 /// </summary>
 /// <example>
 /// <code>
@@ -55,12 +58,24 @@ public sealed class GzipFormat : IFormat
     public async ValueTask<object?> ReadAsync(Stream stream, Type type, FormatContext context, CancellationToken cancellationToken)
     {
         var inner = Require(context);
-        var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
+        var gzip = new GzipReadStream(stream, context.Location);
         await using (gzip.ConfigureAwait(false))
         {
             try
             {
-                return await inner.ReadAsync(gzip, type, context, cancellationToken).ConfigureAwait(false);
+                var value = await inner.ReadAsync(gzip, type, context, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await gzip.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    // A value that owns something (a model folder) is dropped, so it must not leak.
+                    (value as IDisposable)?.Dispose();
+                    throw;
+                }
+
+                return value;
             }
             catch (InvalidDataException e) when (!e.Message.StartsWith(context.Location, StringComparison.Ordinal))
             {
