@@ -25,12 +25,14 @@ internal static class TaskRunner
         }
 
         IPendingWrite? mainWrite = null;
+        object? value = null;
+        var handedOver = false;
         try
         {
             var started = session.Time.GetUtcNow();
             var timestamp = session.Time.GetTimestamp();
             EngineLog.Running(session.Logger, node.Label);
-            var value = await task.RunBoxedAsync(cancellationToken).ConfigureAwait(false);
+            value = await task.RunBoxedAsync(cancellationToken).ConfigureAwait(false);
             if (session.FailOnEmptyDump(task) && IsEmpty(value))
             {
                 throw new InvalidOperationException($"Task '{node.Label}' returned an empty value and fail_on_empty_dump is set; nothing was written.");
@@ -50,6 +52,7 @@ internal static class TaskRunner
             if (node.KeepValue)
             {
                 node.Value = value;
+                handedOver = true;
             }
             var entries = context.Logger.Snapshot();
             session.LogWriter.Enqueue(ct => RunLogs.WriteAsync(session, node, context.Seed, entries, started, finished, elapsed, ct));
@@ -57,6 +60,13 @@ internal static class TaskRunner
         finally
         {
             task.Context = null;
+            if (!handedOver)
+            {
+                // Written (or failed) and not returned to the caller: nobody else holds the value, so what it owns
+                // (a DirectoryArtifact's temporary folder) is released here.
+                await DisposeAsync(value).ConfigureAwait(false);
+            }
+
             if (mainWrite is not null)
             {
                 await mainWrite.DisposeAsync().ConfigureAwait(false);
@@ -127,6 +137,18 @@ internal static class TaskRunner
         }
 
         await mainWrite.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async ValueTask DisposeAsync(object? value)
+    {
+        if (value is IAsyncDisposable asyncDisposable)
+        {
+            await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+        }
+        else if (value is IDisposable disposable)
+        {
+            disposable.Dispose();
+        }
     }
 
     private static bool IsEmpty(object? value) => value switch
