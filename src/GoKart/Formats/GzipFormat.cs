@@ -16,6 +16,8 @@ namespace GoKart.Formats;
 /// </example>
 public sealed class GzipFormat : IFormat
 {
+    // Header (no name, no time, OS unknown), an empty final deflate block, CRC-32 0 and length 0.
+    private static readonly byte[] EmptyMember = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0];
     private readonly IFormat? _inner;
 
     /// <summary>The registrable wrapper; the registry pairs it with an inner format per path.</summary>
@@ -48,9 +50,16 @@ public sealed class GzipFormat : IFormat
     {
         var inner = Require(context);
         var gzip = new GZipStream(stream, Level, leaveOpen: true);
+        var data = new UnflushedStream(gzip);
         await using (gzip.ConfigureAwait(false))
         {
-            await inner.WriteAsync(gzip, value, type, context, cancellationToken).ConfigureAwait(false);
+            await inner.WriteAsync(data, value, type, context, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (data.Written == 0)
+        {
+            // GZipStream writes nothing for no data; Python's gzip.compress(b"") writes this member.
+            await stream.WriteAsync(EmptyMember, cancellationToken).ConfigureAwait(false);
         }
     }
 
