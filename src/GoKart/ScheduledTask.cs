@@ -35,6 +35,12 @@ public sealed class ScheduledTask
     /// <summary>Scheduled tasks that require this one, distinct.</summary>
     public IReadOnlyList<ScheduledTask> Dependents => _dependents;
 
+    /// <summary>The main output's path in the workspace; it exists once the task finished (it is published last).</summary>
+    public string OutputPath => Node.Task.OutputTarget.Path;
+
+    /// <summary>The outcome so far: null while waiting or running; set by the plan's reports (failures mark dependents).</summary>
+    public TaskRunStatus? Status => Node.Status;
+
     internal TaskNode Node { get; }
 
     internal static List<ScheduledTask> From(List<TaskNode> scheduled)
