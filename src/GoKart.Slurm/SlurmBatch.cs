@@ -12,6 +12,9 @@ internal sealed class SlurmBatch(IReadOnlyList<ScheduledTask> tasks, SlurmResour
 
     public string? JobId { get; set; }
 
+    /// <summary>sbatch accepted it (a dry run sets a placeholder <see cref="JobId"/> only).</summary>
+    public bool Submitted { get; set; }
+
     /// <summary>Submitted by another driver still running; we watch it but never cancel it.</summary>
     public bool Adopted { get; set; }
 

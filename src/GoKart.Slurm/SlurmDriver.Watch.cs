@@ -171,7 +171,7 @@ internal sealed partial class SlurmDriver
 
     private async Task CancelAllAsync()
     {
-        var ids = _batches.Where(b => !b.Finished && !b.Adopted && b.JobId is not null && !options.DryRun).Select(b => b.JobId!).ToList();
+        var ids = _batches.Where(b => !b.Finished && !b.Adopted && b.Submitted).Select(b => b.JobId!).ToList();
         if (ids.Count == 0)
         {
             return;

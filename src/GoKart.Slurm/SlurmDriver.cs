@@ -67,8 +67,9 @@ internal sealed partial class SlurmDriver(ExecutionPlan plan, SlurmOptions optio
 
         foreach (var batch in batches)
         {
-            await SubmitOneAsync(batch, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
             _batches.Add(batch);
+            await SubmitOneAsync(batch, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -107,8 +108,10 @@ internal sealed partial class SlurmDriver(ExecutionPlan plan, SlurmOptions optio
 
         Directory.CreateDirectory(_logFolder);
         await new BatchFile([.. batch.Tasks.Select(t => t.UniqueId)], batch.StdoutPath, batch.StderrPath).WriteAsync(batchPath, cancellationToken).ConfigureAwait(false);
-        var answer = await commands.RunAsync("sbatch", arguments, cancellationToken).ConfigureAwait(false);
+        // Not cancelled half-way: a job sbatch created must have its id recorded, or cancelling would miss it.
+        var answer = await commands.RunAsync("sbatch", arguments, CancellationToken.None).ConfigureAwait(false);
         batch.JobId = answer.Trim().Split(';')[0];
+        batch.Submitted = true;
         await Line($"submitted job {batch.JobId}: {batch.Describe()}" + (dependencies.Count > 0 ? $" (after {string.Join(", ", dependencies)})" : string.Empty)).ConfigureAwait(false);
     }
 
@@ -119,7 +122,8 @@ internal sealed partial class SlurmDriver(ExecutionPlan plan, SlurmOptions optio
             return command;
         }
 
-        var args = Environment.GetCommandLineArgs();
+        // A job never dry-runs: the printed command is the one a real submission would use.
+        var args = Environment.GetCommandLineArgs().Where(a => a != "--dry-run" && !a.StartsWith("--dry-run=", StringComparison.Ordinal)).ToArray();
         var process = Environment.ProcessPath ?? throw new SlurmException("Cannot tell which program this is; set SlurmOptions.Command.");
         // Under the dotnet host, the first argument is the program's dll; an apphost is the program itself.
         return Path.GetFileNameWithoutExtension(process) == "dotnet" ? [process, .. args] : [process, .. args.Skip(1)];

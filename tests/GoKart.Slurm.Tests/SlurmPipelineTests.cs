@@ -142,7 +142,15 @@ public sealed class SlurmPipelineTests(SlurmCluster cluster)
         var (exitCode, output, error) = await running.WaitAsync();
 
         Assert.True(exitCode == 130, output + error);
-        await SlurmCluster.WaitUntilAsync(async () => (await driver.JobsAsync()).All(j => j.State is not ("PENDING" or "RUNNING" or "COMPLETING")), "no job left queued");
+        try
+        {
+            await SlurmCluster.WaitUntilAsync(async () => (await driver.JobsAsync()).All(j => j.State is not ("PENDING" or "RUNNING" or "COMPLETING")), "no job left queued");
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message} Jobs: {string.Join(", ", (await driver.JobsAsync()).Select(j => j.Id + " " + j.State))}\n{output}\n{error}", e);
+        }
+
         var jobs = await driver.JobsAsync();
         Assert.Equal(20, jobs.Count);
         Assert.All(jobs, j => Assert.Equal("CANCELLED", j.State));
