@@ -192,6 +192,22 @@ public sealed class SlurmPipelineTests(SlurmCluster cluster)
     }
 
     [Fact]
+    public async Task Report_ThroughKartBuildAsyncWithASlurmExecutor_ReturnsTheRootOutputAndLogsInTheGivenFolder()
+    {
+        using var driver = new Driver(cluster);
+        var logs = Path.Combine(driver.Folder, "slurm-logs");
+
+        var (exitCode, output, error) = await driver.RunAsync("api", driver.Workspace, logs);
+
+        Assert.True(exitCode == 0, output + error);
+        // Gather = sum over sources s = 10, 20, 30, 40 of (s + 1) * (s + 2).
+        var gather = new[] { 10, 20, 30, 40 }.Sum(s => (s + 1) * (s + 2));
+        Assert.Contains($"RESULT {gather}:aux0:aux1", output, StringComparison.Ordinal);
+        Assert.Equal(20, (await driver.JobsAsync()).Count);
+        Assert.Equal(40, Directory.GetFiles(logs, "*-*.*").Length); // stdout and stderr of each job
+    }
+
+    [Fact]
     public async Task Chain_WithMaxBatchSize50_Runs200TasksInFourJobs()
     {
         using var driver = new Driver(cluster);
