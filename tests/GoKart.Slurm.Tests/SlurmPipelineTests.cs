@@ -151,8 +151,10 @@ public sealed class SlurmPipelineTests(SlurmCluster cluster)
             throw new TimeoutException($"{e.Message} Jobs: {string.Join(", ", (await driver.JobsAsync()).Select(j => j.Id + " " + j.State))}\n{output}\n{error}", e);
         }
 
+        // Ctrl+C may come while jobs are still being submitted: every job it did submit is cancelled.
         var jobs = await driver.JobsAsync();
-        Assert.Equal(20, jobs.Count);
+        Assert.NotEmpty(jobs);
+        Assert.Equal(output.Split('\n').Count(l => l.Contains("submitted job", StringComparison.Ordinal)), jobs.Count);
         Assert.All(jobs, j => Assert.Equal("CANCELLED", j.State));
     }
 
