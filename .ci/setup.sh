@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the system packages the test suite needs. Idempotent; safe to run on a developer machine.
-# Servers (redis-server, the moto S3 server from the image's pyenv Python) are started by test fixtures.
+# Servers (redis-server, the moto S3 server from the image's pyenv Python, munged/slurmctld/slurmd) are started by test fixtures.
 set -euo pipefail
 need=(python3-pandas python3-numpy)   # Python interop tests of the formats (/usr/bin/python3.11)
 need+=(git)                           # Experiments tests create real git repositories
 need+=(redis-server)                  # Redis lock tests
+need+=(slurm-wlm munge)               # Slurm executor tests (a one-node cluster started by their fixture)
 missing=()
 for p in "${need[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

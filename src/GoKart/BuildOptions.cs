@@ -64,6 +64,9 @@ public sealed class BuildOptions
     /// <summary>The clock for logs and timings.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>Where the scheduled tasks run (default: in this process). See <see cref="ITaskExecutor"/>.</summary>
+    public ITaskExecutor? Executor { get; init; }
+
     /// <summary>Called on each task before its parameters are read (the command line applies configured values here).</summary>
     internal Action<TaskOnKart>? PrepareTask { get; init; }
 }

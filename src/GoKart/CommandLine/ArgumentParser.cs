@@ -23,6 +23,7 @@ internal static class ArgumentParser
         ("tree-details", null, "As --tree, with parameters, output paths and processing times."),
         ("dry-run", null, "List the tasks that would run and exit without running."),
         ("no-progress", null, "Print plain log lines instead of the live progress line."),
+        ("executor", "NAME", "Run the missing tasks with this executor (e.g. slurm; default: in this process)."),
         ("local-scheduler", null, "Accepted for luigi compatibility; ignored."),
     ];
 
@@ -122,6 +123,9 @@ internal static class ArgumentParser
                 break;
             case "config":
                 result.ConfigFiles.Add(value);
+                break;
+            case "executor":
+                result.Executor = value.Length > 0 ? value : throw new CommandLineException("Option --executor needs a name, e.g. --executor slurm.");
                 break;
         }
 

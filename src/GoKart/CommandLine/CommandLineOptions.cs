@@ -13,6 +13,9 @@ public sealed class CommandLineOptions
     /// <summary>Assemblies whose tasks can be run, besides the entry assembly.</summary>
     public IReadOnlyList<Assembly> Assemblies { get; init; } = [];
 
+    /// <summary>Executors for <c>--executor NAME</c>, besides those found in <c>GoKart.NAME.dll</c> beside the program.</summary>
+    public IReadOnlyList<ITaskExecutorProvider> ExecutorProviders { get; init; } = [];
+
     /// <summary>Build options to start from (store providers, locks, formats); the command line and config override their fields.</summary>
     public BuildOptions? BuildOptions { get; init; }
 

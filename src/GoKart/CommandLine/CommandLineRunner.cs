@@ -81,11 +81,21 @@ internal sealed class CommandLineRunner(CommandLineOptions options)
                 && string.IsNullOrEmpty(getEnvironmentVariable("CI")) && getEnvironmentVariable("TERM") != "dumb"));
         var baseOptions = options.BuildOptions ?? new BuildOptions();
         using var display = new ProgressDisplay(_error, interactive, baseOptions.TimeProvider);
-        var buildOptions = BuildOptionsFrom(baseOptions, parsed, settings, workingDirectory, tasks.Prepare, display);
+        var executor = parsed.Executor is { } executorName
+            ? ExecutorResolver.Create(executorName, options.ExecutorProviders, files, parsed.DryRun, _output, getEnvironmentVariable)
+            : null;
+        var buildOptions = BuildOptionsFrom(baseOptions, parsed, settings, workingDirectory, tasks.Prepare, display, executor);
         if (parsed.Tree || parsed.TreeDetails)
         {
             var tree = await Kart.TreeInfoAsync(root, buildOptions, parsed.TreeDetails, cancellationToken).ConfigureAwait(false);
             await _output.WriteLineAsync(tree).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        if (parsed.DryRun && executor is not null)
+        {
+            // The executor prints what it would submit and runs nothing.
+            await Kart.ExecuteAsync(root, buildOptions, cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
         }
 
@@ -118,7 +128,7 @@ internal sealed class CommandLineRunner(CommandLineOptions options)
     }
 
     private static BuildOptions BuildOptionsFrom(
-        BuildOptions b, ParsedArguments parsed, BuildSettings settings, string workingDirectory, Action<TaskOnKart> prepare, ProgressDisplay display)
+        BuildOptions b, ParsedArguments parsed, BuildSettings settings, string workingDirectory, Action<TaskOnKart> prepare, ProgressDisplay display, ITaskExecutor? executor)
     {
         var logLevel = parsed.LogLevel ?? settings.LogLevel ?? b.LogLevel;
         Action<BuildProgress> progress = display.Report;
@@ -146,6 +156,7 @@ internal sealed class CommandLineRunner(CommandLineOptions options)
             LoggerFactory = b.LoggerFactory ?? new PlainLoggerFactory(logLevel, b.TimeProvider, display.WriteLine),
             Progress = b.Progress is { } own ? p => { own(p); progress(p); } : progress,
             TimeProvider = b.TimeProvider,
+            Executor = executor ?? b.Executor,
             PrepareTask = prepare,
         };
     }

@@ -8,7 +8,7 @@ namespace GoKart.Execution;
 /// Plans a build and runs the scheduled tasks on up to <see cref="BuildOptions.Workers"/> workers, each
 /// as soon as its requirements are done. A failure stops only what depends on it.
 /// </summary>
-internal sealed class BuildEngine(BuildSession session)
+internal sealed partial class BuildEngine(BuildSession session)
 {
     private readonly Lock _gate = new();
     private readonly List<TaskFailure> _failures = [];
@@ -42,13 +42,13 @@ internal sealed class BuildEngine(BuildSession session)
 
         if (scheduled.Count > 0)
         {
-            await ExecuteAsync(graph, planner, scheduled, cancellationToken).ConfigureAwait(false);
+            await ExecuteWithAsync(graph, planner, scheduled, cancellationToken).ConfigureAwait(false);
         }
 
         object? output = null;
-        if (_failures.Count == 0)
+        if (_failures.Count == 0 && graph.Root.Status != TaskRunStatus.Cancelled)
         {
-            output = graph.Root.Status == TaskRunStatus.Succeeded
+            output = graph.Root.Status == TaskRunStatus.Succeeded && !_rootRanElsewhere
                 ? graph.Root.Value
                 : await RunContext.ReadOutputAsync(session, graph.Root.Task, null, null, cancellationToken).ConfigureAwait(false);
             graph.Root.Value = null;
