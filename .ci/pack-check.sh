@@ -205,8 +205,8 @@ run 900 dotnet build "$made/MyPipeline.slnx"
 begin "the new pipeline: dotnet run -- SumOfSquares"
 run 300 dotnet run --no-build --project "$made/MyPipeline/MyPipeline.csproj" -- SumOfSquares
 # gokart.ini sets Numbers' count to 100: 1² + ... + 100² = 100·101·201/6.
-outputs=("$made"/MyPipeline/resources/__main__/SumOfSquares_*.json)
-[ -f "${outputs[0]}" ] || fail "no resources/__main__/SumOfSquares_<id>.json in $made/MyPipeline"
+mapfile -t outputs < <(find "$made/MyPipeline/resources" -name 'SumOfSquares_*.json' -not -path '*/log/*')
+[ "${#outputs[@]}" -eq 1 ] || fail "expected one SumOfSquares_<id>.json under $made/MyPipeline/resources, found ${#outputs[@]}"
 [ "$(tr -d '[:space:]' <"${outputs[0]}")" = "338350" ] || fail "SumOfSquares saved '$(cat "${outputs[0]}")', not 338350"
 
 begin "the new pipeline: dotnet test"

@@ -17,7 +17,7 @@ public sealed class PipelineTests : IDisposable
     {
         var numbers = Kart.Build(new Numbers { Count = 4 }, Options);
 
-        Assert.Equal([1, 2, 3, 4], numbers);
+        Assert.Equal(new[] { 1, 2, 3, 4 }, numbers);
     }
 
     [Fact]
