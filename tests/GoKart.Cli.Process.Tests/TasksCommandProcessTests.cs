@@ -62,7 +62,7 @@ public sealed class TasksCommandProcessTests : IDisposable
 
         var (loadCode, loaded, _) = await _cli.RunGokartAsync("tasks", "load", "Shout");
         Assert.Equal(0, loadCode);
-        Assert.Equal("\"HELLO, BOB! HELLO, BOB! HELLO, BOB! ON 2024-01-01\"", loaded.Trim());
+        Assert.Equal("\"HI, BOB! HI, BOB! HI, BOB! ON 2024-01-01\"", loaded.Trim());
         var (_, _, copied) = await _cli.RunGokartAsync("tasks", "load", alice, "--to", "alice.json");
         Assert.Contains("wrote", copied, StringComparison.Ordinal);
         Assert.Equal(_cli.ReadFile($"resources/__main__/Greeting_{alice}.json"), _cli.ReadFile("alice.json"));
