@@ -68,7 +68,7 @@ internal static class RunScanner
             cache.Save(all);
         }
 
-        var prefix = store.Describe(string.Empty);
+        var prefix = DescribePrefix(store);
         var list = new List<TaskRun>(all.Count);
         foreach (var entry in all)
         {
@@ -111,6 +111,9 @@ internal static class RunScanner
         var parsed = RunLogParser.Parse(run.TaskName, run.Id, bytes, store.Describe, problems);
         return new CachedRun(run.TaskName + "_" + run.Id, run.Stamp(), parsed, problems);
     }
+
+    /// <summary>How the store spells the workspace root (<c>resources/</c>, <c>s3://b/p/</c>); stores reject an empty path.</summary>
+    public static string DescribePrefix(IWorkspaceStore store) => store.Describe("x")[..^1];
 
     /// <summary>Each output's workspace path (recorded, or found from the recorded location) and its size if it exists.</summary>
     private static TaskRun WithOutputs(TaskRun run, Dictionary<string, long> files, string prefix)

@@ -61,7 +61,7 @@ public sealed class WorkspaceIndex
         RunCache? cache = null;
         if (_options.UseCache)
         {
-            var location = Store is LocalFileStore local ? Path.GetFullPath(local.Root) : Store.Describe(string.Empty);
+            var location = Store is LocalFileStore local ? Path.GetFullPath(local.Root) : RunScanner.DescribePrefix(Store);
             cache = RunCache.For(_options.CacheDirectory ?? RunCache.DefaultDirectory(), location);
         }
 

@@ -202,7 +202,7 @@ internal static class TasksActions
 
             if (runs.Runs.Count == 0)
             {
-                error.WriteLine($"no task runs recorded in {index.Store.Describe("log/")}");
+                error.WriteLine($"no task runs recorded in {index.Store.Describe("log")}");
             }
 
             return action(index, runs);

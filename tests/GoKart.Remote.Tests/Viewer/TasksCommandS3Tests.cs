@@ -63,7 +63,7 @@ public sealed class TasksCommandS3Tests(MotoServer moto) : IDisposable
         Assert.Single(filtered.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1));
 
         var show = await GokartAsync("tasks", "show", first.UniqueId[..10], "--workspace", workspace);
-        Assert.Contains($"  Seq[{new Seq().UniqueId[..8]}]", show.Output, StringComparison.Ordinal);
+        Assert.Contains($"  Source: Seq[{new Seq().UniqueId[..8]}]", show.Output, StringComparison.Ordinal);
         Assert.Contains($"s3://{bucket}/ws/GoKart/Remote/Tests/Viewer/Scaled_{first.UniqueId}.json", show.Output, StringComparison.Ordinal);
 
         var load = await GokartAsync("tasks", "load", "Scaled", "-w", workspace);
