@@ -12,6 +12,29 @@ switch (mode)
     case "generate":
         Generate(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
         return 0;
+    case "list":
+        var w = Stopwatch.StartNew();
+        var n = 0;
+        await foreach (var e in new GoKart.Storage.LocalFileStore(args[1]).ListAsync(string.Empty, default))
+        {
+            n++;
+        }
+
+        Console.WriteLine($"listed {n} in {w.Elapsed.TotalSeconds:0.00} s");
+        return 0;
+    case "parts":
+        var sw = Stopwatch.StartNew();
+        var loc = Path.GetFullPath(args[1]);
+        var cached = RunCache.For(args[2], loc).Load();
+        Console.WriteLine($"cache load {cached.Count} in {sw.Elapsed.TotalSeconds:0.00} s");
+        sw.Restart();
+        var idx = WorkspaceIndex.Open(args[1], new WorkspaceIndexOptions { CacheDirectory = args[2] });
+        var all = await idx.ScanAsync();
+        Console.WriteLine($"scan {all.Runs.Count} in {sw.Elapsed.TotalSeconds:0.00} s");
+        sw.Restart();
+        var q = all.Query(new RunQuery { Descending = true, Limit = 20 });
+        Console.WriteLine($"query in {sw.Elapsed.TotalSeconds:0.00} s");
+        return 0;
     case "scan":
         return await ScanAsync(args[1], args[2]);
     default:
@@ -111,7 +134,7 @@ static void Generate(string workspace, int count)
     for (var i = 0; i < count; i++)
     {
         var name = "Task" + (i % 100).ToString("00", CultureInfo.InvariantCulture);
-        var id = Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(BitConverter.GetBytes(i)));
+        var id = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(i)))[..32];
         var file = $"{name}_{id}";
         var end = start.AddSeconds(i);
         var output = $"bench/{file}.json";

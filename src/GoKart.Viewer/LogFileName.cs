@@ -10,6 +10,9 @@ internal static class LogFileName
     public const string TaskLog = "task_log";
     public const string TaskParams = "task_params";
 
+    /// <summary>Every log kind, in path order (bit i of <see cref="TaskRun.LogMask"/> is kind i).</summary>
+    public static readonly string[] All = [ModuleVersions, ProcessingTime, RandomSeed, TaskLog, TaskParams];
+
     /// <summary>The log kinds the listing parses, in a fixed order (the cache stamp follows it).</summary>
     public static readonly string[] Parsed = [ProcessingTime, RandomSeed, TaskLog, TaskParams];
 
@@ -28,12 +31,19 @@ internal static class LogFileName
             return false;
         }
 
-        kind = rest[..slash].ToString();
-        if (kind is not (ModuleVersions or ProcessingTime or RandomSeed or TaskLog or TaskParams))
+        var index = -1;
+        for (var i = 0; i < All.Length && index < 0; i++)
         {
-            reason = $"unknown log kind '{kind}'";
+            index = rest[..slash].SequenceEqual(All[i]) ? i : -1;
+        }
+
+        if (index < 0)
+        {
+            reason = $"unknown log kind '{rest[..slash]}'";
             return false;
         }
+
+        kind = All[index];
 
         var file = rest[(slash + 1)..];
         var expectedExtension = kind == ModuleVersions ? ".txt" : ".json";

@@ -10,7 +10,7 @@ namespace GoKart.Viewer;
 /// </summary>
 internal sealed class RunCache
 {
-    private const string Magic = "gokart-run-index-2";
+    private const string Magic = "gokart-run-index-3";
 
     public RunCache(string file) => File = file;
 
@@ -46,9 +46,10 @@ internal sealed class RunCache
             }
 
             var count = reader.ReadInt32();
+            var pool = new StringPool();
             for (var i = 0; i < count; i++)
             {
-                var entry = RunCodec.Read(reader);
+                var entry = RunCodec.Read(reader, pool);
                 result[entry.Key] = entry;
             }
         }

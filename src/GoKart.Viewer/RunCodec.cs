@@ -53,7 +53,7 @@ internal static class RunCodec
         }
     }
 
-    public static CachedRun Read(BinaryReader r)
+    public static CachedRun Read(BinaryReader r, StringPool pool)
     {
         var key = r.ReadString();
         var stamp = new long[r.ReadInt32()];
@@ -63,12 +63,14 @@ internal static class RunCodec
         }
 
         var id = r.ReadString();
-        var taskName = r.ReadString();
-        var typeName = ReadNullable(r);
+        var taskName = pool.Intern(r.ReadString())!;
+        var typeName = pool.Intern(ReadNullable(r));
         var parameters = new KeyValuePair<string, string>[r.ReadInt32()];
         for (var i = 0; i < parameters.Length; i++)
         {
-            parameters[i] = new(r.ReadString(), r.ReadString());
+            var name = pool.Intern(r.ReadString())!;
+            var value = r.ReadString();
+            parameters[i] = new(name, value.Length <= 16 ? pool.Intern(value)! : value);
         }
 
         var start = ReadTime(r);
@@ -79,14 +81,14 @@ internal static class RunCodec
         var outputs = new RunOutput[r.ReadInt32()];
         for (var i = 0; i < outputs.Length; i++)
         {
-            outputs[i] = new RunOutput(r.ReadString(), r.ReadString(), ReadNullable(r), null);
+            outputs[i] = new RunOutput(pool.Intern(r.ReadString())!, r.ReadString(), ReadNullable(r), null);
         }
 
         var requireCount = r.ReadInt32();
         RunRequirement[]? requires = requireCount < 0 ? null : new RunRequirement[requireCount];
         for (var i = 0; i < requireCount; i++)
         {
-            requires![i] = new RunRequirement(r.ReadString(), r.ReadString(), ReadNullable(r), ReadNullable(r));
+            requires![i] = new RunRequirement(pool.Intern(r.ReadString())!, r.ReadString(), pool.Intern(ReadNullable(r)), pool.Intern(ReadNullable(r)));
         }
 
         var problems = new LogProblem[r.ReadInt32()];

@@ -39,8 +39,12 @@ public sealed record TaskRun
     /// <summary>Direct requirements in Requires() order; null when the logs predate their recording (a partial graph).</summary>
     public IReadOnlyList<RunRequirement>? Requires { get; init; }
 
-    /// <summary>Workspace paths of this run's log files.</summary>
-    public IReadOnlyList<string> LogPaths { get; init; } = [];
+    /// <summary>Workspace paths of this run's log files (made on demand: a scan keeps only which kinds exist).</summary>
+    public IReadOnlyList<string> LogPaths =>
+        [.. LogFileName.All.Where((_, i) => (LogMask & (1 << i)) != 0).Select(kind => LogFileName.PathOf(kind, TaskName, Id))];
+
+    /// <summary>Which of <see cref="LogFileName.All"/> exist, one bit each.</summary>
+    internal int LogMask { get; init; }
 
     /// <summary>Whether every output still exists.</summary>
     public bool OutputsPresent => Outputs.Count > 0 && Outputs.All(o => o.Exists);

@@ -32,7 +32,7 @@ public sealed class RunEquality : IEqualityComparer<TaskRun>
     public bool Equals(TaskRun? x, TaskRun? y) =>
         x is not null && y is not null && x.Id == y.Id && x.TaskName == y.TaskName && x.TypeName == y.TypeName && x.Namespace == y.Namespace
         && x.Parameters.SequenceEqual(y.Parameters) && x.Start == y.Start && x.End == y.End && x.ProcessingTime == y.ProcessingTime
-        && x.RandomSeed == y.RandomSeed && x.Outputs.SequenceEqual(y.Outputs) && (x.Requires ?? []).SequenceEqual(y.Requires ?? []) && x.LogPaths.SequenceEqual(y.LogPaths);
+        && x.RandomSeed == y.RandomSeed && x.Outputs.SequenceEqual(y.Outputs) && (x.Requires ?? []).SequenceEqual(y.Requires ?? []) && x.LogPaths.SequenceEqual(y.LogPaths) && x.LogMask == y.LogMask;
 
     public int GetHashCode(TaskRun obj) => obj.Id.GetHashCode(StringComparison.Ordinal);
 }
