@@ -99,6 +99,12 @@ public sealed class LocalFileStore : IWorkspaceStore
         await Task.CompletedTask.ConfigureAwait(false);
         var rootFull = System.IO.Path.GetFullPath(Root);
         var folder = prefix.LastIndexOf('/') is var slash and > 0 ? prefix[..slash] : string.Empty;
+        if (System.IO.Path.IsPathRooted(folder) || folder.Split('/').Any(part => part is ".." or "." or ""))
+        {
+            // Never start outside the root; the prefix filter below then matches nothing such a prefix names.
+            folder = string.Empty;
+        }
+
         var start = folder.Length == 0 ? rootFull : System.IO.Path.Combine(rootFull, folder);
         if (!Directory.Exists(start))
         {
