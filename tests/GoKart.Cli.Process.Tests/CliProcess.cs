@@ -9,6 +9,9 @@ internal sealed class CliProcess : IDisposable
     private static readonly string CliDll = typeof(CliProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "CliDll").Value!;
 
+    private static readonly string GokartDll = typeof(CliProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "GokartDll").Value!;
+
     public CliProcess()
     {
         Directory = Path.Combine(Path.GetTempPath(), "gokart-cli-process-" + Guid.NewGuid().ToString("N"));
@@ -36,9 +39,18 @@ internal sealed class CliProcess : IDisposable
             : [];
     }
 
-    public async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    public Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunDllAsync(CliDll, args);
+
+    /// <summary>Runs the <c>gokart</c> tool (src/GoKart.Cli) in the same folder, with its index cache under the folder's .cache.</summary>
+    public Task<(int ExitCode, string Output, string Error)> RunGokartAsync(params string[] args)
     {
-        Assert.True(File.Exists(CliDll), $"The sample program is not built at {CliDll}.");
+        Environment.TryAdd("GOKART_CACHE_DIR", Path.Combine(Directory, ".cache"));
+        return RunDllAsync(GokartDll, args);
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> RunDllAsync(string dll, string[] args)
+    {
+        Assert.True(File.Exists(dll), $"The program is not built at {dll}.");
         var start = new ProcessStartInfo(System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = Directory,
@@ -46,13 +58,14 @@ internal sealed class CliProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(CliDll);
+        start.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
         start.Environment.Remove("GOKART_CONFIG_PATH");
+        start.Environment.Remove("GOKART_WORKSPACE");
         start.Environment["CI"] = "true";
         foreach (var (name, value) in Environment)
         {

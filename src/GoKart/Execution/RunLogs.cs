@@ -6,7 +6,11 @@ using GoKart.Storage;
 
 namespace GoKart.Execution;
 
-/// <summary>Writes the five log files of a task that ran: module_versions, processing_time, random_seed, task_log, task_params.</summary>
+/// <summary>
+/// Writes the five log files of a task that ran: module_versions, processing_time, random_seed, task_log, task_params.
+/// task_log carries gokart's keys plus what the workspace index reads: the full type name, the direct requirements
+/// and the outputs' workspace-relative paths.
+/// </summary>
 internal static class RunLogs
 {
     public static async ValueTask WriteAsync(
@@ -55,6 +59,8 @@ internal static class RunLogs
     {
         writer.WriteString("task", node.Name);
         writer.WriteString("unique_id", node.Id);
+        writer.WriteString("type", node.Task.Descriptor.Type.FullName);
+        WriteRequires(writer, node);
         writer.WriteStartArray("task_log");
         foreach (var entry in entries)
         {
@@ -74,6 +80,41 @@ internal static class RunLogs
         }
 
         writer.WriteEndObject();
+        writer.WriteStartObject("output_paths");
+        writer.WriteString("output", node.Task.OutputTarget.Path);
+        foreach (var (outputName, target) in node.Task.AdditionalOutputTargets)
+        {
+            writer.WriteString(outputName, target.Path);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The direct requirements in Requires() order (class, unique id, and the name of a named one), so that a
+    /// workspace alone describes its graph; <see cref="TaskNode.Dependencies"/> is that order, flattened.
+    /// </summary>
+    private static void WriteRequires(Utf8JsonWriter writer, TaskNode node)
+    {
+        writer.WriteStartArray("requires");
+        var names = node.Requires.IsNamed
+            ? node.Requires.Entries.SelectMany(e => Enumerable.Repeat(e.Name, e.Single is null ? e.List!.Count : 1))
+            : Enumerable.Repeat<string?>(null, node.Dependencies.Length);
+        foreach (var (dependency, requirementName) in node.Dependencies.Zip(names))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("task", dependency.Name);
+            writer.WriteString("unique_id", dependency.Id);
+            writer.WriteString("type", dependency.Task.Descriptor.Type.FullName);
+            if (requirementName is not null)
+            {
+                writer.WriteString("name", requirementName);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private static ValueTask WriteJsonAsync(IWorkspaceStore store, JsonScratch scratch, string path, Action<Utf8JsonWriter> body, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.Enumeration;
 using System.Runtime.CompilerServices;
 
 namespace GoKart.Storage;
@@ -89,26 +90,49 @@ public sealed class LocalFileStore : IWorkspaceStore
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Starts at the deepest folder the prefix names and reads size and time from the directory entry (one stat per
+    /// file, no FileInfo): a workspace index lists 600,000 files this way.
+    /// </remarks>
     public async IAsyncEnumerable<StoreEntry> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.CompletedTask.ConfigureAwait(false);
-        if (!Directory.Exists(Root))
+        var rootFull = System.IO.Path.GetFullPath(Root);
+        var folder = prefix.LastIndexOf('/') is var slash and > 0 ? prefix[..slash] : string.Empty;
+        if (System.IO.Path.IsPathRooted(folder) || folder.Split('/').Any(part => part is ".." or "." or ""))
+        {
+            // Never start outside the root; the prefix filter below then matches nothing such a prefix names.
+            folder = string.Empty;
+        }
+
+        var start = folder.Length == 0 ? rootFull : System.IO.Path.Combine(rootFull, folder);
+        if (!Directory.Exists(start))
         {
             yield break;
         }
 
-        var rootFull = System.IO.Path.GetFullPath(Root);
-        foreach (var file in Directory.EnumerateFiles(rootFull, "*", SearchOption.AllDirectories))
+        var skip = rootFull.Length + (System.IO.Path.EndsInDirectorySeparator(rootFull) ? 0 : 1);
+        var entries = new FileSystemEnumerable<StoreEntry>(
+            start,
+            (ref FileSystemEntry entry) =>
+            {
+                var directory = entry.Directory;
+                var relative = directory.Length > skip
+                    ? string.Concat(directory[skip..], "/", entry.FileName)
+                    : entry.FileName.ToString();
+                return new StoreEntry(System.IO.Path.DirectorySeparatorChar == '/' ? relative : relative.Replace('\\', '/'), entry.Length, entry.LastWriteTimeUtc);
+            },
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory && !entry.FileName.Contains(TempMarker, StringComparison.Ordinal),
+        };
+        foreach (var entry in entries)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var relative = System.IO.Path.GetRelativePath(rootFull, file).Replace('\\', '/');
-            if (!relative.StartsWith(prefix, StringComparison.Ordinal) || relative.Contains(TempMarker, StringComparison.Ordinal))
+            if (entry.Path.StartsWith(prefix, StringComparison.Ordinal))
             {
-                continue;
+                yield return entry;
             }
-
-            var info = new FileInfo(file);
-            yield return new StoreEntry(relative, info.Length, new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero));
         }
     }
 

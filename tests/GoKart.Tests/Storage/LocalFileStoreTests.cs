@@ -60,6 +60,34 @@ public sealed class LocalFileStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task List_PrefixIntoSubfoldersOrPartialNames_MatchesWhatAFullScanFilterWould()
+    {
+        var store = new LocalFileStore(_dir.Combine("ws"));
+        await Write(store, "log/task_log/A_1.json", "1");
+        await Write(store, "log/task_params/A_1.json", "22");
+        await Write(store, "top.json", "333");
+        File.WriteAllText(_dir.Combine("outside.json"), "secret");
+
+        async Task<string[]> List(string prefix)
+        {
+            var paths = new List<string>();
+            await foreach (var entry in store.ListAsync(prefix, default))
+            {
+                paths.Add(entry.Path);
+            }
+
+            return [.. paths.Order(StringComparer.Ordinal)];
+        }
+
+        Assert.Equal(["log/task_log/A_1.json", "log/task_params/A_1.json", "top.json"], await List(string.Empty));
+        Assert.Equal(["log/task_log/A_1.json"], await List("log/task_l"));
+        Assert.Equal(["log/task_params/A_1.json"], await List("log/task_params/"));
+        Assert.Empty(await List("log/nothing/"));
+        Assert.Empty(await List("../outside"));
+        Assert.Empty(await List("log/../../outside"));
+    }
+
+    [Fact]
     public async Task Paths_EscapingTheWorkspace_AreRejected()
     {
         var store = new LocalFileStore(_dir.Path);

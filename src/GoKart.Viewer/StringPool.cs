@@ -1,0 +1,23 @@
+namespace GoKart.Viewer;
+
+/// <summary>One instance per distinct string (task names, namespaces, parameter names repeat across 100,000 runs).</summary>
+internal sealed class StringPool
+{
+    private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
+
+    public string? Intern(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (_strings.TryGetValue(text, out var existing))
+        {
+            return existing;
+        }
+
+        _strings.Add(text);
+        return text;
+    }
+}

@@ -1,0 +1,23 @@
+using GoKart.Formats;
+using GoKart.Storage;
+
+namespace GoKart.Viewer;
+
+/// <summary>How a <see cref="WorkspaceIndex"/> opens, caches and reads a workspace.</summary>
+public sealed record WorkspaceIndexOptions
+{
+    /// <summary>Providers for locations such as <c>s3://</c> (for example <c>new S3StoreProvider()</c>); a plain path opens a local folder.</summary>
+    public IReadOnlyList<IWorkspaceStoreProvider> StoreProviders { get; init; } = [];
+
+    /// <summary>Where the listing cache lives; null for the user's cache directory (<c>~/.cache/gokart/index</c>).</summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary>False to read every log on every scan (no cache file is read or written).</summary>
+    public bool UseCache { get; init; } = true;
+
+    /// <summary>Formats for loading outputs; null for the defaults.</summary>
+    public FormatRegistry? Formats { get; init; }
+
+    /// <summary>How many log files are read at once on a cold scan.</summary>
+    public int Parallelism { get; init; } = Math.Max(4, Environment.ProcessorCount * 2);
+}
