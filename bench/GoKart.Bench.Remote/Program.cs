@@ -9,12 +9,10 @@ using GoKart.S3;
 
 // Remote workspace overhead: chain (each task loads its parent's int, dumps int+1) and fan-in (N leaves into
 // one task) on S3 (moto on 127.0.0.1), without and with the Redis lock (ShouldLockRun). Starts and stops both
-// servers itself. Then the lock alone: the same builds on an in-memory store, without and with the Redis lock.
-// Usage: dotnet run -c Release --project bench/GoKart.Bench.Remote -- [chain=1000] [fanin=2000] [workers=4] [all|memory]
+// servers itself. Usage: dotnet run -c Release --project bench/GoKart.Bench.Remote -- [chain=1000] [fanin=2000] [workers=4]
 var chain = args.Length > 0 ? int.Parse(args[0]) : 1000;
 var fanIn = args.Length > 1 ? int.Parse(args[1]) : 2000;
 var workers = args.Length > 2 ? int.Parse(args[2]) : 4;
-var withS3 = args.Length <= 3 || args[3] != "memory";
 
 var motoPort = FreePort();
 var python = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".pyenv/versions/3.11.7/bin/python3");
@@ -40,35 +38,15 @@ try
     using var client = new AmazonS3Client(credentials, new AmazonS3Config { ServiceURL = url, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
     var provider = new S3StoreProvider(new S3StoreOptions { ServiceUrl = url, Credentials = credentials });
     await TimeAsync(client, provider, null, new Link { Index = 20 }, "warmup"); // JIT and moto's first requests
-    Console.WriteLine(withS3 ? string.Empty : "(S3 rows skipped)");
     Console.WriteLine($"| workload | tasks | workers | S3 only (s) | per task (ms) | S3 + Redis (s) | per task (ms) | Redis overhead per task (ms) |");
     Console.WriteLine("|---|---|---|---|---|---|---|---|");
-    foreach (var (name, count, root) in new (string, int, Func<TaskOnKart<int>>)[] { ("chain", chain, () => new Link { Index = chain - 1 }), ("fan-in", fanIn, () => new Gather { Count = fanIn }) }.Where(_ => withS3))
+    foreach (var (name, count, root) in new (string, int, Func<TaskOnKart<int>>)[] { ("chain", chain, () => new Link { Index = chain - 1 }), ("fan-in", fanIn, () => new Gather { Count = fanIn }) })
     {
         var plain = await TimeAsync(client, provider, null, root(), name);
         await using var locks = new RedisTaskLock(new RedisLockOptions { Configuration = $"127.0.0.1:{redisPort}", PollInterval = TimeSpan.FromMilliseconds(20) });
         var locked = await TimeAsync(client, provider, locks, root(), name);
         var per = (double)count;
         Console.WriteLine($"| {name} | {count} | {workers} | {plain.TotalSeconds:0.0} | {plain.TotalMilliseconds / per:0.00} | {locked.TotalSeconds:0.0} | {locked.TotalMilliseconds / per:0.00} | {(locked - plain).TotalMilliseconds / per:0.00} |");
-    }
-
-    // The lock alone, without moto's noise: the same builds on an in-memory store, best of three each.
-    Console.WriteLine();
-    Console.WriteLine("| workload (in-memory store) | tasks | workers | no lock (ms) | Redis lock (ms) | Redis overhead per task (ms) |");
-    Console.WriteLine("|---|---|---|---|---|---|");
-    foreach (var (name, count, root) in new (string, int, Func<TaskOnKart<int>>)[] { ("chain", chain, () => new Link { Index = chain - 1 }), ("fan-in", fanIn, () => new Gather { Count = fanIn }) })
-    {
-        await using var locks = new RedisTaskLock(new RedisLockOptions { Configuration = $"127.0.0.1:{redisPort}", PollInterval = TimeSpan.FromMilliseconds(20) });
-        await TimeInMemoryAsync(locks, root()); // warm-up: connection and JIT
-        var (plain, locked) = (TimeSpan.MaxValue, TimeSpan.MaxValue);
-        for (var i = 0; i < 3; i++)
-        {
-            var a = await TimeInMemoryAsync(null, root());
-            var b = await TimeInMemoryAsync(locks, root());
-            (plain, locked) = (a < plain ? a : plain, b < locked ? b : locked);
-        }
-
-        Console.WriteLine($"| {name} | {count} | {workers} | {plain.TotalMilliseconds:0} | {locked.TotalMilliseconds:0} | {(locked - plain).TotalMilliseconds / count:0.000} |");
     }
 }
 finally
@@ -109,16 +87,6 @@ async Task<TimeSpan> TimeAsync(AmazonS3Client client, S3StoreProvider provider, 
     var options = new BuildOptions { Workspace = $"s3://{bucket}/ws", StoreProviders = [provider], Workers = workers, Lock = locks, ShouldLockRun = locks is not null };
     var watch = Stopwatch.StartNew();
     var report = await Kart.ExecuteAsync(root, options);
-    watch.Stop();
-    report.ThrowIfFailed();
-    return watch.Elapsed;
-}
-
-async Task<TimeSpan> TimeInMemoryAsync(RedisTaskLock? locks, TaskOnKart<int> root)
-{
-    var options = new BuildOptions { Store = new GoKart.Storage.InMemoryStore(), Workers = workers, Lock = locks, ShouldLockRun = locks is not null };
-    var watch = Stopwatch.StartNew();
-    var report = await Kart.ExecuteAsync(root, options).WaitAsync(TimeSpan.FromMinutes(5));
     watch.Stop();
     report.ThrowIfFailed();
     return watch.Elapsed;

@@ -27,7 +27,7 @@ public sealed class RedisTaskLockContractTests(RedisServer redis) : TaskLockCont
     /// <summary>The server's count of SET commands (the tests of this collection run one at a time).</summary>
     private async Task<long> SetCallsAsync()
     {
-        using var raw = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        using var raw = await ConnectionMultiplexer.ConnectAsync(redis.Configuration + ",allowAdmin=true");
         var info = await raw.GetServer(raw.GetEndPoints()[0]).InfoAsync("commandstats");
         var set = info.SelectMany(g => g).FirstOrDefault(p => p.Key == "cmdstat_set").Value ?? "calls=0";
         return long.Parse(set.Split(',')[0]["calls=".Length..], System.Globalization.CultureInfo.InvariantCulture);
