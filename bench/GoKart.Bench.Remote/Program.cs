@@ -26,6 +26,9 @@ using (var redisStart = Process.Start("redis-server", ["--port", redisPort.ToStr
     await redisStart.WaitForExitAsync();
 }
 
+// A daemonized redis-server outlives this process and inherits its open files (a build lock held by `flock`, for
+// one): stop both servers on SIGTERM/timeout too, not only when the benchmark ends normally.
+AppDomain.CurrentDomain.ProcessExit += (_, _) => StopServers();
 try
 {
     await WaitForPortAsync(motoPort);
@@ -48,11 +51,31 @@ try
 }
 finally
 {
-    moto.Kill(entireProcessTree: true);
+    StopServers();
+}
+
+void StopServers()
+{
+    try
+    {
+        moto.Kill(entireProcessTree: true);
+    }
+    catch (InvalidOperationException)
+    {
+    }
+
     if (File.Exists(pidFile))
     {
-        using var redis = Process.GetProcessById(int.Parse(File.ReadAllText(pidFile).Trim()));
-        redis.Kill();
+        try
+        {
+            using var redis = Process.GetProcessById(int.Parse(File.ReadAllText(pidFile).Trim()));
+            redis.Kill();
+        }
+        catch (ArgumentException)
+        {
+            // already gone
+        }
+
         File.Delete(pidFile);
     }
 }

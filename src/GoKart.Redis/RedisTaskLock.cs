@@ -126,7 +126,7 @@ public sealed class RedisTaskLock : ITaskLock, IAsyncDisposable
             try
             {
                 var connection = await ConnectAsync().ConfigureAwait(false);
-                // StackExchange.Redis 1.x never times out an async command on a dead socket; bound it here.
+                // One bound for every attempt, whatever the client's own timeouts do with a half-open socket.
                 var result = await command(connection.GetDatabase()).WaitAsync(_options.CommandTimeout, time, cancellationToken).ConfigureAwait(false);
                 if (Interlocked.Exchange(ref _degraded, 0) == 1)
                 {
@@ -196,6 +196,10 @@ public sealed class RedisTaskLock : ITaskLock, IAsyncDisposable
                 config.AbortOnConnectFail = false; // keep reconnecting in the background after a restart
                 config.ConnectTimeout = (int)Math.Min(5000, Math.Max(500, _options.UnavailableTimeout.TotalMilliseconds));
                 config.SyncTimeout = 5000;
+                config.AsyncTimeout = (int)Math.Max(100, _options.CommandTimeout.TotalMilliseconds);
+                // A command sent while disconnected fails at once rather than waiting in the client's backlog:
+                // CallAsync retries with its own backoff and applies WhenUnavailable after UnavailableTimeout.
+                config.BacklogPolicy = BacklogPolicy.FailFast;
                 Volatile.Write(ref _connection, await ConnectionMultiplexer.ConnectAsync(config).WaitAsync(_options.CommandTimeout + TimeSpan.FromMilliseconds(config.ConnectTimeout)).ConfigureAwait(false));
             }
 
@@ -208,8 +212,8 @@ public sealed class RedisTaskLock : ITaskLock, IAsyncDisposable
     }
 
     /// <summary>
-    /// Drops a connection that failed: StackExchange.Redis 1.x does not always recover a multiplexer whose
-    /// server was restarted, so the next attempt opens a fresh one.
+    /// Drops a connection that failed, so the next attempt opens a fresh one instead of waiting on the client's
+    /// background reconnect of a server that was restarted or replaced.
     /// </summary>
     private async Task ResetConnectionAsync()
     {

@@ -75,8 +75,7 @@ internal sealed class CliProcess : IDisposable
         using var process = System.Diagnostics.Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        await GoKart.Testing.ChildProcess.WaitAsync(process, TimeSpan.FromMinutes(2));
         return (process.ExitCode, await output, await error);
     }
 

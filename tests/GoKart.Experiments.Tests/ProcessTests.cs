@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GoKart.Testing;
 
 namespace GoKart.Experiments.Tests;
 
@@ -31,9 +32,9 @@ public sealed class ProcessTests : IDisposable
     private int Run(string mode)
     {
         using var process = Start(mode);
-        process.StandardOutput.ReadToEnd();
-        process.StandardError.ReadToEnd();
-        process.WaitForExit();
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        ChildProcess.Wait(process);
         return process.ExitCode;
     }
 
@@ -71,14 +72,13 @@ public sealed class ProcessTests : IDisposable
     }
 
     [Fact]
-    public void Process_Killed_ListedAsDead()
+    public async Task Process_Killed_ListedAsDead()
     {
         using (var process = Start("hang"))
         {
-            Assert.Equal("hello from hang", process.StandardOutput.ReadLine());
+            Assert.Equal("hello from hang", await ChildProcess.ReadLineAsync(process, TimeSpan.FromMinutes(1)));
             Assert.Equal(ExperimentStatus.Running, ExperimentCatalog.Read(Path.Combine(_repo.ExperimentsPath, "1")).Status);
-            process.Kill();
-            process.WaitForExit();
+            ChildProcess.Kill(process);
         }
 
         Assert.Equal("RUNNING\n", _repo.Read("1", "STATUS"));
@@ -91,9 +91,9 @@ public sealed class ProcessTests : IDisposable
         var processes = Enumerable.Range(0, 4).Select(_ => Start("return0")).ToList();
         foreach (var process in processes)
         {
-            process.StandardOutput.ReadToEnd();
-            process.StandardError.ReadToEnd();
-            process.WaitForExit();
+            _ = process.StandardOutput.ReadToEndAsync();
+            _ = process.StandardError.ReadToEndAsync();
+            ChildProcess.Wait(process);
             Assert.Equal(0, process.ExitCode);
             process.Dispose();
         }

@@ -50,15 +50,15 @@ internal sealed class TempGitRepo : IDisposable
         }
 
         using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        GoKart.Testing.ChildProcess.Wait(process, TimeSpan.FromMinutes(1));
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed: {error}");
+            throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed: {error.Result}");
         }
 
-        return output;
+        return output.Result;
     }
 
     public void Dispose()

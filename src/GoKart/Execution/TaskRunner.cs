@@ -33,6 +33,9 @@ internal static class TaskRunner
             var timestamp = session.Time.GetTimestamp();
             EngineLog.Running(session.Logger, node.Label);
             value = await task.RunBoxedAsync(cancellationToken).ConfigureAwait(false);
+            // A task that returns after the build was cancelled (one that checks its token only between steps)
+            // must not have its output recorded: the build reports Cancelled.
+            cancellationToken.ThrowIfCancellationRequested();
             if (session.FailOnEmptyDump(task) && IsEmpty(value))
             {
                 throw new InvalidOperationException($"Task '{node.Label}' returned an empty value and fail_on_empty_dump is set; nothing was written.");

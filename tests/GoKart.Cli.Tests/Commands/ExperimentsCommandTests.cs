@@ -129,7 +129,7 @@ public sealed class ExperimentsCommandTests : IDisposable
     public void Run_RunningWithDeadPid_ShowsDead()
     {
         using var finished = Process.Start(new ProcessStartInfo("true"))!;
-        finished.WaitForExit();
+        GoKart.Testing.ChildProcess.Wait(finished, TimeSpan.FromSeconds(30));
         _folder.Add("11", "RUNNING", new JsonObject { ["lr"] = 0.01 }, pid: finished.Id);
         _folder.Add("12", "RUNNING", new JsonObject { ["lr"] = 0.01 }, start: DateTimeOffset.Now.ToString("o"));
 

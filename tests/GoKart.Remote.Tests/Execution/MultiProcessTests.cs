@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GoKart.Remote.Tests.Servers;
+using GoKart.Testing;
 using StackExchange.Redis;
 
 namespace GoKart.Remote.Tests.Execution;
@@ -18,8 +19,9 @@ public sealed class MultiProcessTests(MotoServer moto, RedisServer redis)
     {
         var bucket = await moto.CreateBucketAsync();
         var counter = "mp-" + Guid.NewGuid().ToString("N")[..8] + ":";
-        var workers = Enumerable.Range(0, 4).Select(_ => Start(bucket, counter, expiryMs: 180_000, sleepMs: 50)).ToList();
-        var results = await Task.WhenAll(workers.Select(FinishAsync));
+        // The four wait for each other (a barrier in Redis) so that they build at the same time.
+        var workers = Enumerable.Range(0, 4).Select(_ => Start(bucket, counter, expiryMs: 180_000, sleepMs: 50, together: 4)).ToList();
+        var results = await Task.WhenAll(workers.Select(w => FinishAsync(w)));
 
         Assert.All(results, r => Assert.True(r.ExitCode == 0, r.Output));
         Assert.Single(results.Select(r => r.Root).Distinct());
@@ -27,6 +29,8 @@ public sealed class MultiProcessTests(MotoServer moto, RedisServer redis)
         var runs = await RunCountsAsync(counter);
         Assert.Equal(TaskCount, runs.Count);
         Assert.All(runs, r => Assert.True(r.Value == 1, $"{r.Key} ran {r.Value} times"));
+        // Every run is accounted for by one of the four (which started together, behind the barrier).
+        Assert.Equal(TaskCount, results.Sum(r => r.Ran));
     }
 
     [Fact]
@@ -34,30 +38,47 @@ public sealed class MultiProcessTests(MotoServer moto, RedisServer redis)
     {
         var bucket = await moto.CreateBucketAsync();
         var counter = "kill-" + Guid.NewGuid().ToString("N")[..8] + ":";
-        var victim = Start(bucket, counter, expiryMs: 3000, sleepMs: 400);
-        // Wait until the victim is mid-run (some tasks counted), then start the others and kill it.
-        for (var i = 0; i < 300 && (await RunCountsAsync(counter)).Count < 2; i++)
+        using var raw = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var db = raw.GetDatabase();
+
+        // The victim runs 3 tasks, then hangs inside its 4th (and 5th, on its second worker) holding their run locks.
+        var victim = Start(bucket, counter, expiryMs: 3000, sleepMs: 50, hangAfter: 3);
+        string hung;
+        try
         {
-            await Task.Delay(100);
+            var line = await ChildProcess.ReadLineAsync(victim, TimeSpan.FromMinutes(2));
+            Assert.True(line?.StartsWith("HANGING ", StringComparison.Ordinal) == true, $"victim printed '{line}' instead of HANGING <task>");
+            hung = line!["HANGING ".Length..].Trim();
+            Assert.True(await db.KeyExistsAsync(hung + "-run"), $"the victim does not hold the run lock of {hung}");
+        }
+        catch
+        {
+            ChildProcess.Kill(victim);
+            victim.Dispose();
+            throw;
         }
 
-        var others = Enumerable.Range(0, 3).Select(_ => Start(bucket, counter, expiryMs: 3000, sleepMs: 400)).ToList();
-        await Task.Delay(300);
-        victim.Kill(entireProcessTree: true); // SIGKILL: no lock is released
-        await victim.WaitForExitAsync();
+        ChildProcess.Kill(victim); // SIGKILL mid-run: its locks are not released, only their expiry frees them
         victim.Dispose();
+        var victimRuns = (await RunCountsAsync(counter)).Values.Sum();
+        Assert.InRange(victimRuns, 1, 3); // at most the 3 runs before it hung; the hung ones never count
+        var others = Enumerable.Range(0, 3).Select(_ => Start(bucket, counter, expiryMs: 3000, sleepMs: 50)).ToList();
 
-        var results = await Task.WhenAll(others.Select(FinishAsync));
+        var results = await Task.WhenAll(others.Select(o => FinishAsync(o)));
         Assert.All(results, r => Assert.True(r.ExitCode == 0, r.Output));
-        var fifth = await FinishAsync(Start(bucket, counter, expiryMs: 3000, sleepMs: 400));
+        Assert.All(results, r => Assert.Equal(ExpectedRoot().ToString(), r.Root));
+        // The task the victim died in ran after its lock expired, in another process, once.
+        var runs = await RunCountsAsync(counter);
+        Assert.Equal(1, runs.GetValueOrDefault(counter + "runs:" + hung));
+        Assert.Equal(TaskCount, runs.Count);
+        Assert.All(runs, r => Assert.True(r.Value == 1, $"{r.Key} ran {r.Value} times"));
+        Assert.Equal(TaskCount - victimRuns, results.Sum(r => r.Ran));
+
+        // A fifth process after them finds everything complete: it runs nothing and reads the same result.
+        var fifth = await FinishAsync(Start(bucket, counter, expiryMs: 3000, sleepMs: 50));
         Assert.True(fifth.ExitCode == 0, fifth.Output);
         Assert.Equal(ExpectedRoot().ToString(), fifth.Root);
-        Assert.All(results, r => Assert.Equal(fifth.Root, r.Root));
-
-        var runs = await RunCountsAsync(counter);
-        Assert.Equal(TaskCount, runs.Count);
-        // Only tasks the victim was running when killed (2 workers) may have run a second time.
-        Assert.InRange(runs.Values.Sum(), TaskCount, TaskCount + 2);
+        Assert.Equal(0, fifth.Ran);
     }
 
     private static int ExpectedRoot() =>
@@ -65,12 +86,11 @@ public sealed class MultiProcessTests(MotoServer moto, RedisServer redis)
 
     private async Task<Dictionary<string, long>> RunCountsAsync(string prefix)
     {
-        // Bookkeeping, not the behaviour under test: a generous timeout keeps a loaded CI machine from failing the
-        // synchronous SCAN (StackExchange.Redis 1.2.6 has no async key enumeration; its default is 1 s).
+        // Bookkeeping, not the behaviour under test: a generous timeout keeps a loaded CI machine from failing the SCAN.
         using var raw = await ConnectionMultiplexer.ConnectAsync(redis.Configuration + ",allowAdmin=true,syncTimeout=15000");
         var server = raw.GetServer(raw.GetEndPoints()[0]);
         var counts = new Dictionary<string, long>();
-        foreach (var key in server.Keys(pattern: prefix + "runs:*"))
+        await foreach (var key in server.KeysAsync(pattern: prefix + "runs:*"))
         {
             counts[key!] = (long)await raw.GetDatabase().StringGetAsync(key);
         }
@@ -78,27 +98,27 @@ public sealed class MultiProcessTests(MotoServer moto, RedisServer redis)
         return counts;
     }
 
-    private Process Start(string bucket, string counter, int expiryMs, int sleepMs)
+    private Process Start(string bucket, string counter, int expiryMs, int sleepMs, int together = 0, int hangAfter = 0)
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { WorkerPath(), moto.Url, $"s3://{bucket}/shared", redis.Configuration, expiryMs.ToString(), sleepMs.ToString(), counter },
+            ArgumentList = { WorkerPath(), moto.Url, $"s3://{bucket}/shared", redis.Configuration, expiryMs.ToString(), sleepMs.ToString(), counter, together.ToString(), hangAfter.ToString() },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         return Process.Start(start)!;
     }
 
-    private static async Task<(int ExitCode, string Root, string Output)> FinishAsync(Process process)
+    private static async Task<(int ExitCode, string Root, int Ran, string Output)> FinishAsync(Process process)
     {
         using (process)
         {
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
-            var output = await stdout;
-            var root = output.Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))?["RESULT ".Length..].Trim() ?? string.Empty;
-            return (process.ExitCode, root, output + await stderr);
+            await ChildProcess.WaitAsync(process, TimeSpan.FromMinutes(3));
+            var lines = (await stdout).Split('\n');
+            string? Value(string tag) => lines.FirstOrDefault(l => l.StartsWith(tag, StringComparison.Ordinal))?[tag.Length..].Trim();
+            return (process.ExitCode, Value("RESULT ") ?? string.Empty, int.TryParse(Value("RAN "), out var ran) ? ran : -1, string.Join('\n', lines) + await stderr);
         }
     }
 

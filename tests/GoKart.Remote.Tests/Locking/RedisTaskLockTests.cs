@@ -55,9 +55,26 @@ public sealed class RedisTaskLockTests(RedisServer redis)
     {
         await using var holder = Create(TimeSpan.FromMilliseconds(600));
         await using var other = Create(TimeSpan.FromMilliseconds(600));
+        using var raw = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
         var key = "Renew_" + Guid.NewGuid().ToString("N");
         var handle = await holder.AcquireAsync(key, None);
-        await Task.Delay(1800);
+        var token = (string?)await raw.GetDatabase().StringGetAsync(key);
+        // Wait until the key's time to live has been pushed back up three times (renewals seen on the server) and
+        // the lock has outlived its expiry: the state the test is about, observed rather than slept for.
+        var held = System.Diagnostics.Stopwatch.StartNew();
+        var renewals = 0;
+        TimeSpan? last = null;
+        while (renewals < 3 || held.Elapsed < TimeSpan.FromMilliseconds(1200))
+        {
+            Assert.True(held.Elapsed < TimeSpan.FromSeconds(30), $"saw {renewals} renewals in 30 s");
+            var ttl = await raw.GetDatabase().KeyTimeToLiveAsync(key);
+            Assert.True(ttl is not null, $"lock expired after {held.ElapsedMilliseconds} ms and {renewals} renewals");
+            renewals += last is { } previous && ttl.Value > previous + TimeSpan.FromMilliseconds(50) ? 1 : 0;
+            last = ttl.Value;
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(token, (string?)await raw.GetDatabase().StringGetAsync(key)); // still the first holder's lock
         Assert.Null(await other.TryAcquireAsync(key, None));
         await handle.DisposeAsync();
         var taken = await other.TryAcquireAsync(key, None);
@@ -121,6 +138,14 @@ public sealed class RedisTaskLockTests(RedisServer redis)
     }
 
     [Fact]
+    public async Task Build_ChainOnInMemoryStoreWithLock_Completes()
+    {
+        await using var locks = Create(prefix: "chain-" + Guid.NewGuid().ToString("N")[..8] + ":");
+        var build = Kart.BuildAsync(new Link { Index = 5 }, new BuildOptions { Store = new InMemoryStore(), Lock = locks, ShouldLockRun = true, Workers = 4 });
+        Assert.Equal(5, await build.WaitAsync(TimeSpan.FromSeconds(60)));
+    }
+
+    [Fact]
     public async Task Build_RedisRestartedMidRun_Completes()
     {
         var server = new RedisServer();
@@ -136,12 +161,16 @@ public sealed class RedisTaskLockTests(RedisServer redis)
             Expiry = TimeSpan.FromSeconds(3), // a lock whose release was lost in the outage frees itself
         });
         var store = new InMemoryStore();
-        var build = Kart.BuildAsync(new SlowSum { Count = 12 }, new BuildOptions { Store = store, Lock = locks, ShouldLockRun = true, Workers = 2 });
-        await Task.Delay(400);
+        var gate = new Gate(running: 2);
+        var build = Kart.BuildAsync(new SlowSum { Count = 12, Gate = gate }, new BuildOptions { Store = store, Lock = locks, ShouldLockRun = true, Workers = 2 });
+        // Mid-run: two items hold their run locks and wait; the server dies and comes back empty under them.
+        await gate.Running.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.False(build.IsCompleted);
         await server.StopAsync();
-        await Task.Delay(300);
         await server.StartAsync();
+        gate.Open();
         Assert.Equal(Enumerable.Range(0, 12).Sum(), await build.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal(12, gate.Entered); // each item ran once: the outage neither failed nor repeated a task
         }
         finally
         {
@@ -150,13 +179,44 @@ public sealed class RedisTaskLockTests(RedisServer redis)
     }
 }
 
+/// <summary>Holds tasks inside their run until the test opens it; signals when enough of them are inside.</summary>
+public sealed class Gate(int running)
+{
+    private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _running = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _entered;
+
+    public Task Running => _running.Task;
+
+    public int Entered => Volatile.Read(ref _entered);
+
+    public void Open() => _open.TrySetResult();
+
+    public async Task EnterAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Increment(ref _entered) >= running)
+        {
+            _running.TrySetResult();
+        }
+
+        await _open.Task.WaitAsync(cancellationToken);
+    }
+}
+
 public sealed class SlowItem : TaskOnKart<int>
 {
     public int Index { get; init; }
 
+    [NotParameter]
+    public Gate? Gate { get; init; }
+
     protected override async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        await Task.Delay(100, cancellationToken);
+        if (Gate is not null)
+        {
+            await Gate.EnterAsync(cancellationToken);
+        }
+
         return Index;
     }
 }
@@ -165,7 +225,22 @@ public sealed class SlowSum : TaskOnKart<int>
 {
     public int Count { get; init; }
 
-    protected override Dependencies Requires() => Enumerable.Range(0, Count).Select(i => (TaskOnKart)new SlowItem { Index = i }).ToList();
+    [NotParameter]
+    public Gate? Gate { get; init; }
 
-    protected override int Run() => Load<int>(Enumerable.Range(0, Count).Select(i => new SlowItem { Index = i })).Sum();
+    protected override Dependencies Requires() => Items().Select(i => (TaskOnKart)i).ToList();
+
+    protected override int Run() => Load<int>(Items()).Sum();
+
+    private IEnumerable<SlowItem> Items() => Enumerable.Range(0, Count).Select(i => new SlowItem { Index = i, Gate = Gate });
+}
+
+/// <summary>Link k loads link k-1's value and adds one (a chain, as in bench/GoKart.Bench.Remote).</summary>
+public sealed class Link : TaskOnKart<int>
+{
+    public int Index { get; init; }
+
+    protected override Dependencies Requires() => Index == 0 ? Dependencies.None : new TaskOnKart[] { new Link { Index = Index - 1 } };
+
+    protected override int Run() => Index == 0 ? 0 : Load(new Link { Index = Index - 1 }) + 1;
 }

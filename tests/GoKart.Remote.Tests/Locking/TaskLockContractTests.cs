@@ -11,6 +11,17 @@ public abstract class TaskLockContractTests
 
     protected static string NewKey() => "Contract_" + Guid.NewGuid().ToString("N");
 
+    /// <summary>
+    /// Returns once the backend has turned the pending <paramref name="waiter"/> away at least once (or the waiter
+    /// finished, which the caller then reports): the state "blocked on a held lock" that a test needs before it
+    /// releases or cancels. An <c>AcquireAsync</c> that has returned an unfinished task is queued in process, so
+    /// the default returns at once; a polling backend overrides this to watch its server.
+    /// </summary>
+    protected virtual Task WaitUntilRefusedAsync(Task waiter) => Task.CompletedTask;
+
+    /// <summary>Called before the waiter starts, so that <see cref="WaitUntilRefusedAsync"/> counts only its attempts.</summary>
+    protected virtual Task MarkAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task TryAcquireAsync_Free_ReturnsHandle()
     {
@@ -50,16 +61,14 @@ public abstract class TaskLockContractTests
         var locks = CreateLock();
         var key = NewKey();
         var holder = await locks.AcquireAsync(key, None);
-        var released = false;
-        var waiter = Task.Run(async () =>
-        {
-            await using var handle = await locks.AcquireAsync(key, None);
-            return Volatile.Read(ref released);
-        });
-        await Task.Delay(300);
-        Volatile.Write(ref released, true);
+        await MarkAsync();
+        var waiter = locks.AcquireAsync(key, None).AsTask();
+        await WaitUntilRefusedAsync(waiter);
+        Assert.False(waiter.IsCompleted, "AcquireAsync returned while another holder had the lock");
+
         await holder.DisposeAsync();
-        Assert.True(await waiter);
+        await using var handle = await waiter.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Null(await locks.TryAcquireAsync(key, None)); // the waiter holds it now
     }
 
     [Fact]
@@ -68,8 +77,16 @@ public abstract class TaskLockContractTests
         var locks = CreateLock();
         var key = NewKey();
         await using var holder = await locks.AcquireAsync(key, None);
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await locks.AcquireAsync(key, cancel.Token));
+        using var cancel = new CancellationTokenSource();
+        await MarkAsync();
+        var waiter = locks.AcquireAsync(key, cancel.Token).AsTask();
+        await WaitUntilRefusedAsync(waiter);
+        Assert.False(waiter.IsCompleted, "AcquireAsync returned while another holder had the lock");
+
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiter.WaitAsync(TimeSpan.FromSeconds(30)));
+        // Cancelling the waiter took nothing from the holder.
+        Assert.Null(await locks.TryAcquireAsync(key, None));
     }
 
     [Fact]

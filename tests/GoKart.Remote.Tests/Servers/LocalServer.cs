@@ -39,20 +39,37 @@ internal static class LocalServer
         throw new TimeoutException($"{what} did not listen on 127.0.0.1:{port} within 60 s.");
     }
 
-    public static async Task WaitForPortClosedAsync(int port)
+    /// <summary>Waits until nothing accepts connections on the port: the state a "server died" test needs.</summary>
+    public static Task WaitForPortClosedAsync(int port) =>
+        WaitUntilAsync(() => !Accepts(port), $"127.0.0.1:{port} to stop accepting connections");
+
+    /// <summary>Polls a condition (a state the test needs, not a fixed delay); fails naming it after 60 s.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
     {
-        for (var i = 0; i < 100; i++)
+        var limit = timeout ?? TimeSpan.FromSeconds(60);
+        var clock = Stopwatch.StartNew();
+        while (!condition())
         {
-            try
+            if (clock.Elapsed > limit)
             {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                await Task.Delay(100);
+                throw new TimeoutException($"Waited {limit.TotalSeconds:0} s for {what}.");
             }
-            catch (SocketException)
-            {
-                return;
-            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    private static bool Accepts(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
         }
     }
 

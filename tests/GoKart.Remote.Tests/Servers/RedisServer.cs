@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GoKart.Testing;
 
 namespace GoKart.Remote.Tests.Servers;
 
@@ -26,24 +27,17 @@ public sealed class RedisServer : IAsyncLifetime
         var start = new ProcessStartInfo("redis-server")
         {
             ArgumentList = { "--port", Port.ToString(), "--bind", "127.0.0.1", "--daemonize", "yes", "--save", "", "--appendonly", "no", "--pidfile", pidFile, "--dir", _directory },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
         };
-        using (var process = Process.Start(start)!)
+        // The launcher forks the daemon and exits; the daemon itself is stopped by PID in StopAsync.
+        var (code, output, error) = await ChildProcess.RunAsync(start, TimeSpan.FromSeconds(30));
+        if (code != 0)
         {
-            await process.WaitForExitAsync();
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"redis-server failed to start: {await process.StandardError.ReadToEndAsync()}{await process.StandardOutput.ReadToEndAsync()}");
-            }
+            throw new InvalidOperationException($"redis-server failed to start: {error}{output}");
         }
 
         await LocalServer.WaitForPortAsync(Port, "redis-server");
-        for (var i = 0; i < 100 && !File.Exists(pidFile); i++)
-        {
-            await Task.Delay(50);
-        }
-
+        // The daemon writes its pid file right after it starts listening.
+        await LocalServer.WaitUntilAsync(() => File.Exists(pidFile) && File.ReadAllText(pidFile).Trim().Length > 0, $"redis-server's pid file {pidFile}");
         _pid = int.Parse(File.ReadAllText(pidFile).Trim());
     }
 

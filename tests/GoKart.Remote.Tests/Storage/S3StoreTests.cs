@@ -97,13 +97,23 @@ public sealed class S3StoreTests(MotoServer moto)
     public async Task Build_ServerDown_FailsWithClearErrorAndRecordsNothing()
     {
         var port = LocalServer.FreePort();
+        var events = new System.Collections.Concurrent.ConcurrentQueue<BuildEvent>();
+        var writes = new List<string>();
+        var provider = new S3StoreProvider(new S3StoreOptions { ServiceUrl = $"http://127.0.0.1:{port}", MaxAttempts = 2, RetryDelay = TimeSpan.FromMilliseconds(10), Credentials = MotoServer.Credentials });
         var options = new BuildOptions
         {
-            Workspace = "s3://bucket/p",
-            StoreProviders = [new S3StoreProvider(new S3StoreOptions { ServiceUrl = $"http://127.0.0.1:{port}", MaxAttempts = 2, RetryDelay = TimeSpan.FromMilliseconds(10), Credentials = MotoServer.Credentials })],
+            Store = new WriteWatchingStore(provider.Open("s3://bucket/p"), writes),
+            Progress = p => events.Enqueue(p.Event),
         };
-        var e = await Assert.ThrowsAnyAsync<Exception>(() => Kart.BuildAsync(new Item { Index = 1 }, options));
-        Assert.Contains($"127.0.0.1:{port}", e.ToString());
+        var e = await Assert.ThrowsAnyAsync<Exception>(() => Kart.BuildAsync(new Sum { Count = 3 }, options));
+
+        // Clear: names the endpoint and what could not be read, keeps the secret out.
+        Assert.Contains($"127.0.0.1:{port}", e.Message);
+        Assert.Contains("s3://bucket/p/", e.ToString());
+        Assert.DoesNotContain("DO-NOT-LOG", e.ToString());
+        // Nothing recorded: no task ran and no write was even begun (the store would have buffered it locally).
+        Assert.Empty(events);
+        Assert.Empty(writes);
     }
 
     [Fact]
@@ -175,4 +185,30 @@ public sealed class S3StoreTests(MotoServer moto)
         Assert.False(provider.CanOpen("resources"));
         Assert.False(provider.CanOpen("gs://b"));
     }
+}
+
+/// <summary>Passes everything to the store it wraps and notes each write begun.</summary>
+internal sealed class WriteWatchingStore(IWorkspaceStore inner, List<string> writes) : IWorkspaceStore
+{
+    public string Describe(string path) => inner.Describe(path);
+
+    public ValueTask<bool> ExistsAsync(string path, CancellationToken cancellationToken) => inner.ExistsAsync(path, cancellationToken);
+
+    public ValueTask<DateTimeOffset?> GetLastModifiedAsync(string path, CancellationToken cancellationToken) => inner.GetLastModifiedAsync(path, cancellationToken);
+
+    public ValueTask<Stream> OpenReadAsync(string path, CancellationToken cancellationToken) => inner.OpenReadAsync(path, cancellationToken);
+
+    public ValueTask<IPendingWrite> BeginWriteAsync(string path, CancellationToken cancellationToken)
+    {
+        lock (writes)
+        {
+            writes.Add(path);
+        }
+
+        return inner.BeginWriteAsync(path, cancellationToken);
+    }
+
+    public ValueTask<bool> DeleteAsync(string path, CancellationToken cancellationToken) => inner.DeleteAsync(path, cancellationToken);
+
+    public IAsyncEnumerable<StoreEntry> ListAsync(string prefix, CancellationToken cancellationToken) => inner.ListAsync(prefix, cancellationToken);
 }

@@ -100,12 +100,21 @@ namespace GoKart.Tests.CommandLine
         protected override int Run() => 1;
     }
 
+    /// <summary>
+    /// Waits until the build is cancelled, then returns a value instead of throwing (as a task that checks its
+    /// token only between steps would): whether that value is written is up to the engine, not the task.
+    /// </summary>
     public sealed class CliWaits : TaskOnKart<string>
     {
         protected override async Task<string> RunAsync(CancellationToken cancellationToken)
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            return "never";
+            var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (cancellationToken.Register(() => cancelled.TrySetResult()))
+            {
+                await cancelled.Task.WaitAsync(TimeSpan.FromMinutes(2), CancellationToken.None);
+            }
+
+            return "finished after the cancellation";
         }
     }
 

@@ -222,11 +222,25 @@ public sealed class KartRunTests : IDisposable
     public async Task Run_Cancelled_ExitsWithCancelledAndWritesNoOutput()
     {
         using var cancel = new CancellationTokenSource();
-        var options = new BuildOptions { Progress = p => { if (p.Event == BuildEvent.Started) cancel.Cancel(); } };
+        var started = new List<string>();
+        var options = new BuildOptions
+        {
+            Progress = p =>
+            {
+                if (p.Event == BuildEvent.Started)
+                {
+                    started.Add(p.TaskName);
+                    cancel.Cancel();
+                }
+            },
+        };
 
-        var result = await _cli.RunAsync(options, cancel.Token, "CliWaits");
+        // Bounded: a build that ignored the cancellation would otherwise hang the suite (CliWaits gives up after 2 min).
+        var result = await _cli.RunAsync(options, cancel.Token, "CliWaits").WaitAsync(TimeSpan.FromSeconds(90));
 
+        Assert.Equal(["CliWaits"], started); // cancelled while the task was running, not before
         Assert.Equal(ExitCodes.Cancelled, result.ExitCode);
+        // CliWaits returned a value after the cancellation; a cancelled build must not record it.
         Assert.DoesNotContain(_cli.WorkspaceFiles(), f => f.Contains("CliWaits", StringComparison.Ordinal));
     }
 

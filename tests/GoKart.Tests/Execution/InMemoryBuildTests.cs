@@ -1,18 +1,44 @@
 using GoKart.Storage;
+using GoKart.Tests.Support;
 
 namespace GoKart.Tests.Execution;
 
 public sealed class InMemoryBuildTests
 {
     [Fact]
-    public void Build_InMemoryStore_WritesSameLayoutWithoutDisk()
+    public async Task Build_InMemoryStore_WritesSameLayoutWithoutDiskAndSecondBuildIsCached()
     {
         var store = new InMemoryStore();
-        var task = new AddOne { Input = new Number { Value = 2 } };
+        var counter = new RunCounter();
+        var task = new AddOne { Input = new Number { Value = 2, Counter = counter }, Counter = counter };
+        var number = task.Input.UniqueId;
 
         Assert.Equal(3, Kart.Build(task, new BuildOptions { Store = store }));
-        Assert.Equal(12, store.Count);
+        Assert.Equal(1, counter["Number2"]);
+        Assert.Equal(1, counter[nameof(AddOne)]);
+        // The layout a local workspace gets: each task's output under its module path, and its five run logs.
+        var paths = new List<string>();
+        await foreach (var entry in store.ListAsync(string.Empty, CancellationToken.None))
+        {
+            paths.Add(entry.Path);
+        }
+
+        var expected = new[] { ("Number", number), ("AddOne", task.UniqueId) }.SelectMany(t => new[]
+        {
+            $"GoKart/Tests/Execution/{t.Item1}_{t.Item2}.json",
+            $"log/module_versions/{t.Item1}_{t.Item2}.txt",
+            $"log/processing_time/{t.Item1}_{t.Item2}.json",
+            $"log/random_seed/{t.Item1}_{t.Item2}.json",
+            $"log/task_log/{t.Item1}_{t.Item2}.json",
+            $"log/task_params/{t.Item1}_{t.Item2}.json",
+        });
+        Assert.Equal(expected.Order(StringComparer.Ordinal), paths.Order(StringComparer.Ordinal));
+
+        // Second build, same store: the outputs are found complete and nothing runs again.
         Assert.Equal(3, Kart.Build(task, new BuildOptions { Store = store }));
+        Assert.Equal(1, counter["Number2"]);
+        Assert.Equal(1, counter[nameof(AddOne)]);
+        Assert.Equal(12, store.Count);
     }
 
     [Fact]

@@ -25,22 +25,35 @@ public sealed class LogWriterTests
         Assert.Equal(Enumerable.Range(0, 50), written);
     }
 
-    [Fact]
-    public async Task Enqueue_AfterDrain_IsDropped()
+    [Theory]
+    [InlineData(false)] // drained before any log: no queue was ever made
+    [InlineData(true)] // drained after a log: the queue is closed
+    public async Task Enqueue_AfterDrain_IsDropped(bool loggedBefore)
     {
         var writer = new LogWriter(NullLogger.Instance);
-        await writer.DrainAsync();
-        var ran = false;
-
-        writer.Enqueue(_ =>
+        var ran = new List<string>();
+        if (loggedBefore)
         {
-            ran = true;
-            return ValueTask.CompletedTask;
-        });
-        await Task.Delay(50);
+            writer.Enqueue(Record(ran, "before"));
+        }
 
-        Assert.False(ran);
+        await writer.DrainAsync();
+        writer.Enqueue(Record(ran, "after"));
+        // Draining again is the signal: it returns only when everything that was queued has been written.
+        await writer.DrainAsync();
+
+        Assert.Equal(loggedBefore ? ["before"] : [], ran);
     }
+
+    private static Func<CancellationToken, ValueTask> Record(List<string> ran, string name) => _ =>
+    {
+        lock (ran)
+        {
+            ran.Add(name);
+        }
+
+        return ValueTask.CompletedTask;
+    };
 
     [Fact]
     public async Task FailingWrite_IsAWarning_AndLaterWritesStillRun()

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GoKart.Testing;
 
 namespace GoKart.Tests.Formats;
 
@@ -9,26 +10,15 @@ internal static class PythonProcess
 
     public static async Task<string> RunAsync(string script, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Executable)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo(Executable);
         start.ArgumentList.Add("-");
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Executable}.");
-        await process.StandardInput.WriteAsync(script);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"python failed ({process.ExitCode}):\n{await error}\n{await output}");
-        return await output;
+        var (code, output, error) = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(2), input: script);
+        Assert.True(code == 0, $"python failed ({code}):\n{error}\n{output}");
+        return output;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GoKart.Testing;
 using GoKart.Tests.Support;
 
 namespace GoKart.Tests.Storage;
@@ -14,10 +15,9 @@ public sealed class CrashSafetyTests : IDisposable
     {
         using (var child = StartChild("slow"))
         {
-            var line = await child.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            var line = await ChildProcess.ReadLineAsync(child, TimeSpan.FromSeconds(60));
             Assert.Equal("DUMPING", line);
-            child.Kill(entireProcessTree: true);
-            await child.WaitForExitAsync();
+            ChildProcess.Kill(child);
         }
 
         var left = _dir.Files();
@@ -26,10 +26,10 @@ public sealed class CrashSafetyTests : IDisposable
 
         using (var again = StartChild("fast"))
         {
-            var output = await again.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(120));
-            await again.WaitForExitAsync();
+            var output = again.StandardOutput.ReadToEndAsync();
+            await ChildProcess.WaitAsync(again, TimeSpan.FromSeconds(120));
             Assert.Equal(0, again.ExitCode);
-            Assert.Contains($"DONE {64 << 20}", output, StringComparison.Ordinal);
+            Assert.Contains($"DONE {64 << 20}", await output, StringComparison.Ordinal);
         }
 
         var written = Directory.GetFiles(_dir.Combine("big"), "data_*.chunked").Single();
