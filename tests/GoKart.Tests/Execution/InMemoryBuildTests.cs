@@ -48,15 +48,3 @@ public sealed class UnwritableWorkspaceTests : IDisposable
         Assert.Equal("not a folder", File.ReadAllText(blocker));
     }
 }
-
-public sealed class SeedTests
-{
-    [Theory]
-    [InlineData("8441c59b5ce0113396d53509f19371fb")]
-    [InlineData("ffffffffffffffffffffffffffffffff")]
-    [InlineData("00000000000000000000000000000001")]
-    public void SeedFromId_IsTheIdAsANumberModuloInt32Max(string id) =>
-        Assert.Equal(
-            (int)(System.Numerics.BigInteger.Parse("0" + id, System.Globalization.NumberStyles.HexNumber) % int.MaxValue),
-            GoKart.Execution.RunContext.SeedFromId(id));
-}
