@@ -25,6 +25,10 @@ internal sealed class ParsedArguments
 
     public bool? Progress { get; set; }
 
+    public string? RedisHost { get; set; }
+
+    public int? RedisPort { get; set; }
+
     public List<string> ConfigFiles { get; } = [];
 
     /// <summary>Every <c>--name[=value]</c> that is not one of the program's options, in order.</summary>
