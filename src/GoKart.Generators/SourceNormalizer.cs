@@ -46,11 +46,18 @@ internal static class SourceNormalizer
             switch (t.Kind())
             {
                 case SyntaxKind.IfDirectiveTrivia or SyntaxKind.ElifDirectiveTrivia or SyntaxKind.ElseDirectiveTrivia
-                    or SyntaxKind.EndIfDirectiveTrivia or SyntaxKind.DefineDirectiveTrivia or SyntaxKind.UndefDirectiveTrivia
-                    or SyntaxKind.DisabledTextTrivia:
+                    or SyntaxKind.EndIfDirectiveTrivia or SyntaxKind.DefineDirectiveTrivia or SyntaxKind.UndefDirectiveTrivia:
                     foreach (var word in t.ToFullString().Split((char[]?)null, System.StringSplitOptions.RemoveEmptyEntries))
                     {
                         Append(text, word);
+                    }
+
+                    break;
+                case SyntaxKind.DisabledTextTrivia:
+                    // Lexed into the same tokens it gives when its symbol is defined, so both builds hash alike.
+                    foreach (var token in SyntaxFactory.ParseTokens(t.ToFullString()))
+                    {
+                        Append(text, token.Text);
                     }
 
                     break;

@@ -76,7 +76,7 @@ public sealed partial class TaskSourceHashGeneratorTests
     [Theory]
     [InlineData("return 41 + 1; // the answer", "return 41+1;")]
     [InlineData("/// <summary>A task.</summary>", "/// <summary>Another description.</summary>\n#region things")]
-    [InlineData("            {\n#if DEBUG", "            {\n\n\n#if DEBUG")]
+    [InlineData("{\n#if DEBUG", "{\n\n\n#if DEBUG")]
     public void Generate_WhitespaceCommentsAndRegions_DoNotChangeTheHash(string original, string replacement)
     {
         Assert.Contains(original, Task, StringComparison.Ordinal);
