@@ -68,7 +68,7 @@ public sealed class RedisTaskLockProviderTests(RedisServer redis)
                 options);
 
             Assert.True(code == ExitCodes.Success, error.ToString());
-            var result = Directory.GetFiles(workspace, "LockProbe_*.json", SearchOption.AllDirectories).Single();
+            var result = Directory.GetFiles(Path.Combine(workspace, "GoKart", "Remote", "Tests", "Locking"), "LockProbe_*.json").Single();
             Assert.Equal("true", File.ReadAllText(result));
         }
         finally
