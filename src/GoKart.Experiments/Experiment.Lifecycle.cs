@@ -143,7 +143,16 @@ public sealed partial class Experiment
     {
         try
         {
-            Finish(ExperimentStatus.Error, e.ExceptionObject.ToString());
+            var message = e.ExceptionObject.ToString();
+            Finish(ExperimentStatus.Error, message);
+            lock (_gate)
+            {
+                // An async Main disposes the experiment before its exception becomes unhandled; the crash decides.
+                if (_status == ExperimentStatus.Success && System.IO.Directory.Exists(Directory))
+                {
+                    WriteStatus(ExperimentStatus.Error, message);
+                }
+            }
         }
         catch (IOException)
         {

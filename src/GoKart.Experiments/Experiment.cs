@@ -206,7 +206,7 @@ public sealed partial class Experiment : IDisposable
             Finish(ExperimentStatus.Success, null);
         }
 
-        AppDomain.CurrentDomain.UnhandledException -= OnUnhandledException;
+        // Still subscribed: an async Main disposes before its exception becomes unhandled, and the crash decides.
         DeleteTemporaryDirectory();
     }
 
