@@ -61,6 +61,7 @@ public sealed partial class Experiment
             }
 
             _finished = true;
+            _watch?.Dispose();
             _metadata![Metadata.EndTime] = Metadata.Format(_time.GetLocalNow());
             JsonValues.Write(FilePath(ExperimentFiles.Metadata), _metadata);
             WriteStatus(status, message);
@@ -74,8 +75,33 @@ public sealed partial class Experiment
         AtomicFile.WriteAllText(FilePath(ExperimentFiles.Status), message is null ? status + "\n" : status + "\n" + message + "\n");
     }
 
+    private void DeleteTemporaryDirectory()
+    {
+        if (IsRecording)
+        {
+            return;
+        }
+
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // The program opened no file.
+        }
+        catch (IOException)
+        {
+            // A file still open elsewhere; the temporary folder is the system's to clean.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
     private void OnProcessExit(object? sender, EventArgs e)
     {
+        DeleteTemporaryDirectory();
         try
         {
             var code = Environment.ExitCode;
@@ -86,6 +112,14 @@ public sealed partial class Experiment
             }
 
             var message = string.Create(CultureInfo.InvariantCulture, $"Process exited with code {code}.");
+            lock (_gate)
+            {
+                if (_candidate is not null)
+                {
+                    message += "\nThe last exception thrown through the code that disposed the experiment (it may have been handled):\n" + _candidate;
+                }
+            }
+
             Finish(ExperimentStatus.Error, message);
             lock (_gate)
             {
@@ -109,7 +143,16 @@ public sealed partial class Experiment
     {
         try
         {
-            Finish(ExperimentStatus.Error, e.ExceptionObject.ToString());
+            var message = e.ExceptionObject.ToString();
+            Finish(ExperimentStatus.Error, message);
+            lock (_gate)
+            {
+                // An async Main disposes the experiment before its exception becomes unhandled; the crash decides.
+                if (_status == ExperimentStatus.Success && System.IO.Directory.Exists(Directory))
+                {
+                    WriteStatus(ExperimentStatus.Error, message);
+                }
+            }
         }
         catch (IOException)
         {

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using GoKart.Experiments.Recording;
 
@@ -28,6 +30,8 @@ public sealed partial class Experiment : IDisposable
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly ConsoleCapture? _capture;
+    private readonly ExceptionWatch? _watch;
+    private Exception? _candidate;
     private JsonObject? _metadata;
     private string? _status;
     private bool _finished;
@@ -49,7 +53,9 @@ public sealed partial class Experiment : IDisposable
         IsRecording = !options.NoRecord;
         if (!IsRecording)
         {
+            // Created only if the program opens a file; deleted when the experiment ends, so nothing is left behind.
             Directory = Path.Combine(Path.GetTempPath(), "gokart-norecord-" + Guid.NewGuid().ToString("N"));
+            AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
             return;
         }
 
@@ -99,6 +105,7 @@ public sealed partial class Experiment : IDisposable
             File.AppendAllText(FilePath(ExperimentFiles.Stderr), "");
         }
 
+        _watch = new ExceptionWatch();
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
         AppDomain.CurrentDomain.UnhandledException += OnUnhandledException;
     }
@@ -106,7 +113,10 @@ public sealed partial class Experiment : IDisposable
     /// <summary>The experiment id (the folder name); null when not recording.</summary>
     public string? Id { get; }
 
-    /// <summary>The experiment folder; with --norecord a temporary folder that <see cref="Open(string, FileMode)"/> uses.</summary>
+    /// <summary>
+    /// The experiment folder; with --norecord a temporary folder that <see cref="Open(string, FileMode)"/> creates
+    /// and that is deleted, with what was written there, when the experiment ends.
+    /// </summary>
     public string Directory { get; }
 
     /// <summary>False when started with --norecord: nothing is written and the console is not captured.</summary>
@@ -174,11 +184,30 @@ public sealed partial class Experiment : IDisposable
         Finish(ExperimentStatus.Error, exception.ToString());
     }
 
-    /// <summary>Ends the experiment: STATUS becomes SUCCESS (unless it already failed), end time is written, the console is restored.</summary>
+    /// <summary>
+    /// Ends the experiment: STATUS becomes SUCCESS (unless it already failed, or an exception is leaving the
+    /// <c>using</c> block: then ERROR with that exception), end time is written, the console is restored.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // Reads its caller's frame.
     public void Dispose()
     {
-        Finish(ExperimentStatus.Success, null);
-        AppDomain.CurrentDomain.UnhandledException -= OnUnhandledException;
+        var (escaping, candidate) = _watch?.Inspect(new StackTrace(1, false)) ?? default;
+        if (escaping is not null)
+        {
+            Finish(ExperimentStatus.Error, escaping.ToString());
+        }
+        else
+        {
+            lock (_gate)
+            {
+                _candidate = candidate;
+            }
+
+            Finish(ExperimentStatus.Success, null);
+        }
+
+        // Still subscribed: an async Main disposes before its exception becomes unhandled, and the crash decides.
+        DeleteTemporaryDirectory();
     }
 
     private string FilePath(string name) => Path.Combine(Directory, name);

@@ -43,11 +43,24 @@ public sealed class BuildOptions
     /// <summary>Fail a task that returns an empty value (all tasks).</summary>
     public bool FailOnEmptyDump { get; init; }
 
-    /// <summary>Take a run lock for every task (needs <see cref="Lock"/> to matter across processes).</summary>
+    /// <summary>
+    /// Take a run lock for every task (gokart's should_lock_run). Needs <see cref="Lock"/> or
+    /// <see cref="LockLocation"/>: without either the build fails with <see cref="GoKartConfigurationException"/>.
+    /// </summary>
     public bool ShouldLockRun { get; init; }
 
-    /// <summary>Locks shared with other processes; null runs without locks.</summary>
+    /// <summary>Locks shared with other processes; null runs without locks unless <see cref="LockLocation"/> is set.</summary>
     public ITaskLock? Lock { get; init; }
+
+    /// <summary>
+    /// Where the shared lock lives, e.g. <c>redis://localhost:6379</c>, opened by one of <see cref="LockProviders"/>
+    /// and disposed when the build ends. The command line sets it from gokart's <c>redis_host</c> and <c>redis_port</c>.
+    /// Giving both this and <see cref="Lock"/> is a <see cref="GoKartConfigurationException"/>.
+    /// </summary>
+    public string? LockLocation { get; init; }
+
+    /// <summary>Providers that open <see cref="LockLocation"/>, e.g. <c>new RedisTaskLockProvider()</c> from GoKart.Redis.</summary>
+    public IReadOnlyList<ITaskLockProvider> LockProviders { get; init; } = [];
 
     /// <summary>Formats by extension (default: <see cref="FormatRegistry.CreateDefault"/>).</summary>
     public FormatRegistry? Formats { get; init; }
@@ -66,6 +79,16 @@ public sealed class BuildOptions
 
     /// <summary>Where the scheduled tasks run (default: in this process). See <see cref="ITaskExecutor"/>.</summary>
     public ITaskExecutor? Executor { get; init; }
+    /// <summary>
+    /// Read config files as <c>gokart.build</c> does (default true): <c>luigi.cfg</c> and <c>gokart.ini</c> in the current
+    /// directory, or the files in <c>GOKART_CONFIG_PATH</c>, or <see cref="ConfigFiles"/>. Their <c>[TaskOnKart]</c> and
+    /// <c>[core]</c> settings fill the options left at their defaults here, and <c>[TaskName]</c> sections fill the
+    /// parameters a task left at their defaults. A bad value is a <see cref="GoKartConfigurationException"/>.
+    /// </summary>
+    public bool ReadConfigFiles { get; init; } = true;
+
+    /// <summary>Config files to read instead of looking for them (paths relative to the current directory); ignored when <see cref="ReadConfigFiles"/> is false.</summary>
+    public IReadOnlyList<string> ConfigFiles { get; init; } = [];
 
     /// <summary>Called on each task before its parameters are read (the command line applies configured values here).</summary>
     internal Action<TaskOnKart>? PrepareTask { get; init; }

@@ -2,7 +2,7 @@ namespace GoKart;
 
 /// <summary>
 /// Opts a task into gokart's most requested fix: rerun when its code changes. The version text and/or a
-/// fingerprint of the task's own IL are folded into its unique id, so a new version writes a new output
+/// hash of the task class's source are folded into its unique id, so a new version writes a new output
 /// and everything downstream reruns.
 /// </summary>
 /// <example>
@@ -20,6 +20,10 @@ public sealed class CodeVersionAttribute : Attribute
     /// <summary>An explicit version, changed by hand when the output should be recomputed.</summary>
     public string? Version { get; }
 
-    /// <summary>Fold a fingerprint of the IL of the task's methods (names resolved, not raw tokens) into the id.</summary>
+    /// <summary>
+    /// Fold a hash of the task class's source into the id: every token of its declarations (all partial parts,
+    /// nested types, lambdas), recorded at compile time by the source generator in the GoKart package, so Debug
+    /// and Release builds agree; whitespace and comments do not count. See docs/tasks.md for what it covers.
+    /// </summary>
     public bool TrackCode { get; init; }
 }

@@ -24,9 +24,12 @@ public static partial class Kart
     public static async Task<string> TreeInfoAsync(TaskOnKart task, BuildOptions? options = null, bool details = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(task);
-        var session = new BuildSession(options ?? new BuildOptions());
-        var graph = TaskGraph.Build(task, session.Options.PrepareTask);
-        return await TreeRenderer.RenderAsync(session, graph, details, cancellationToken).ConfigureAwait(false);
+        var session = new BuildSession(CommandLine.BuildConfiguration.Apply(options ?? new BuildOptions(), task));
+        await using (session.ConfigureAwait(false))
+        {
+            var graph = TaskGraph.Build(task, session.Options.PrepareTask);
+            return await TreeRenderer.RenderAsync(session, graph, details, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The tasks a build of <paramref name="task"/> would run, requirements first; nothing is run or written.</summary>
@@ -37,11 +40,14 @@ public static partial class Kart
     public static async Task<IReadOnlyList<PlannedTask>> DryRunAsync(TaskOnKart task, BuildOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(task);
-        var session = new BuildSession(options ?? new BuildOptions());
-        var graph = TaskGraph.Build(task, session.Options.PrepareTask);
-        var scheduled = await new BuildPlanner(session).PlanAsync(graph, cancellationToken).ConfigureAwait(false);
-        return [.. scheduled.Select(n => new PlannedTask(
-            n.Name, n.Id, n.Task.ToString(), session.Store.Describe(n.Task.OutputTarget.Path), IsExternal(n.Task.GetType())))];
+        var session = new BuildSession(CommandLine.BuildConfiguration.Apply(options ?? new BuildOptions(), task));
+        await using (session.ConfigureAwait(false))
+        {
+            var graph = TaskGraph.Build(task, session.Options.PrepareTask);
+            var scheduled = await new BuildPlanner(session).PlanAsync(graph, cancellationToken).ConfigureAwait(false);
+            return [.. scheduled.Select(n => new PlannedTask(
+                n.Name, n.Id, n.Task.ToString(), session.Store.Describe(n.Task.OutputTarget.Path), IsExternal(n.Task.GetType())))];
+        }
     }
 
     internal static bool IsExternal(Type type)

@@ -32,7 +32,10 @@ public static partial class Kart
     public static async Task<BuildReport> ExecuteAsync(TaskOnKart task, BuildOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(task);
-        var session = new BuildSession(options ?? new BuildOptions());
-        return await new BuildEngine(session).RunAsync(task, cancellationToken).ConfigureAwait(false);
+        var session = new BuildSession(CommandLine.BuildConfiguration.Apply(options ?? new BuildOptions(), task));
+        await using (session.ConfigureAwait(false))
+        {
+            return await new BuildEngine(session).RunAsync(task, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

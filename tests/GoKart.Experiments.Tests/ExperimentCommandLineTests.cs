@@ -94,6 +94,38 @@ public sealed class ExperimentCommandLineTests : IDisposable
     }
 
     [Fact]
+    public void SetAction_ActionThrows_StatusErrorWithTheException()
+    {
+        var (root, _) = TrainingCommand();
+        root.SetAction((Action<ParseResult>)(parsed =>
+        {
+            using var experiment = Experiment.FromParseResult(parsed);
+            throw new InvalidOperationException("boom in the action");
+        }));
+
+        var code = root.Parse(["8", "--project-directory", _repo.Path]).Invoke(new InvocationConfiguration { Error = new StringWriter() });
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("ERROR\nSystem.InvalidOperationException: boom in the action", File.ReadAllText(Path.Combine(_repo.ExperimentsPath, "1", "STATUS")));
+    }
+
+    [Fact]
+    public void SetAction_ActionSucceeds_StatusSuccess()
+    {
+        var (root, _) = TrainingCommand();
+        root.SetAction(parsed =>
+        {
+            using var experiment = Experiment.FromParseResult(parsed);
+            _ = int.TryParse("x", out _);
+        });
+
+        var code = root.Parse(["8", "--project-directory", _repo.Path]).Invoke();
+
+        Assert.Equal(0, code);
+        Assert.Equal("SUCCESS\n", File.ReadAllText(Path.Combine(_repo.ExperimentsPath, "1", "STATUS")));
+    }
+
+    [Fact]
     public void FromParseResult_ExperimentsDirectory_IsRelativeToProject()
     {
         var (root, _) = TrainingCommand();

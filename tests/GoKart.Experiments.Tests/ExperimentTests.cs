@@ -277,6 +277,55 @@ public sealed class ExperimentTests : IDisposable
     }
 
     [Fact]
+    public void NoRecord_OpenThenDispose_RemovesTheTemporaryFolder()
+    {
+        string folder;
+        using (var experiment = new Experiment(new ExperimentOptions { ProjectDirectory = _repo.Path, NoRecord = true }, Args))
+        {
+            folder = experiment.Directory;
+            using (var file = experiment.Open("models/model.bin", FileMode.Create))
+            {
+                file.WriteByte(1);
+            }
+
+            Assert.True(File.Exists(Path.Combine(folder, "models", "model.bin")));
+        }
+
+        Assert.False(Directory.Exists(folder), $"{folder} was left behind");
+    }
+
+    [Fact]
+    public void Dispose_ExceptionCaughtInsideTheUsingBlock_StatusSuccess()
+    {
+        using (var experiment = new Experiment(_repo.Options(), Args))
+        {
+            try
+            {
+                throw new InvalidOperationException("handled");
+            }
+            catch (InvalidOperationException)
+            {
+            }
+        }
+
+        Assert.Equal("SUCCESS\n", _repo.Read("1", "STATUS"));
+    }
+
+    [Fact]
+    public void Dispose_ExceptionLeavingTheUsingBlock_StatusErrorWithTheException()
+    {
+        void Train()
+        {
+            using var experiment = new Experiment(_repo.Options(), Args);
+            throw new InvalidOperationException("diverged at epoch 3");
+        }
+
+        Assert.Throws<InvalidOperationException>(Train);
+
+        Assert.StartsWith("ERROR\nSystem.InvalidOperationException: diverged at epoch 3", _repo.Read("1", "STATUS"));
+    }
+
+    [Fact]
     public void Constructor_ExperimentsFolderNotIgnored_PrintsHintOnStderr()
     {
         using var repo = new TempGitRepo(ignoreExperiments: false);

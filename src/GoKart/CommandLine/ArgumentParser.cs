@@ -24,6 +24,8 @@ internal static class ArgumentParser
         ("dry-run", null, "List the tasks that would run and exit without running."),
         ("no-progress", null, "Print plain log lines instead of the live progress line."),
         ("executor", "NAME", "Run the missing tasks with this executor (e.g. slurm; default: in this process)."),
+        ("redis-host", "HOST", "gokart's redis_host: the Redis server holding the shared task locks (with --redis-port)."),
+        ("redis-port", "PORT", "gokart's redis_port: the port of that server."),
         ("local-scheduler", null, "Accepted for luigi compatibility; ignored."),
     ];
 
@@ -127,6 +129,12 @@ internal static class ArgumentParser
             case "executor":
                 result.Executor = value.Length > 0 ? value : throw new CommandLineException("Option --executor needs a name, e.g. --executor slurm.");
                 break;
+            case "redis-host":
+                result.RedisHost = ParseHost(value, "--redis-host");
+                break;
+            case "redis-port":
+                result.RedisPort = ParsePort(value, "--redis-port");
+                break;
         }
 
         return index;
@@ -136,6 +144,16 @@ internal static class ArgumentParser
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var workers) && workers >= 1
             ? workers
             : throw new CommandLineException($"{origin}: '{value}' is not a valid number of workers; give a whole number of at least 1.");
+
+    public static string ParseHost(string value, string origin) =>
+        value.Trim() is { Length: > 0 } host && !host.Contains('/', StringComparison.Ordinal) && !host.Any(char.IsWhiteSpace)
+            ? host
+            : throw new CommandLineException($"{origin}: '{value}' is not a host name; give one such as localhost or 10.0.0.5.");
+
+    public static int ParsePort(string value, string origin) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535
+            ? port
+            : throw new CommandLineException($"{origin}: '{value}' is not a port; give a whole number from 1 to 65535.");
 
     public static LogLevel ParseLogLevel(string value, string origin) => value.Trim().ToUpperInvariant() switch
     {

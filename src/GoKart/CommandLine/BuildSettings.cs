@@ -27,6 +27,15 @@ internal sealed class BuildSettings
 
     public bool? ShouldLockRun { get; private set; }
 
+    public string? RedisHost { get; private set; }
+
+    public int? RedisPort { get; private set; }
+
+    /// <summary>Where redis_host and redis_port were set, for messages.</summary>
+    public string? RedisHostOrigin { get; private set; }
+
+    public string? RedisPortOrigin { get; private set; }
+
     public static BuildSettings Read(IReadOnlyList<IniFile> files, Func<string, string?> getEnvironmentVariable)
     {
         var settings = new BuildSettings();
@@ -54,8 +63,34 @@ internal sealed class BuildSettings
     private static readonly string[] Known =
     [
         "workspace_directory", "workspace", "workers", "worker_count", "rerun", "log_level",
-        "strict_check", "modification_time_check", "fail_on_empty_dump", "should_lock_run",
+        "strict_check", "modification_time_check", "fail_on_empty_dump", "should_lock_run", "redis_host", "redis_port",
     ];
+
+    /// <summary>
+    /// The lock location from redis_host and redis_port, the command line's over the config's; null when neither
+    /// is set. One without the other is an error (gokart would silently not lock).
+    /// </summary>
+    public string? LockLocation(ParsedArguments parsed)
+    {
+        var host = parsed.RedisHost ?? RedisHost;
+        var port = parsed.RedisPort ?? RedisPort;
+        if (host is null && port is null)
+        {
+            return null;
+        }
+
+        if (host is null || port is null)
+        {
+            var (given, missing) = host is null
+                ? (parsed.RedisPort is null ? RedisPortOrigin! : "--redis-port", "redis_host")
+                : (parsed.RedisHost is null ? RedisHostOrigin! : "--redis-host", "redis_port");
+            throw new CommandLineException(
+                $"{given} is set but {missing} is not; the Redis lock needs both. Give --{missing.Replace('_', '-')} or set {missing} in the [TaskOnKart] section.");
+        }
+
+        var bracketed = host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('[') ? $"[{host}]" : host;
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"redis://{bracketed}:{port}");
+    }
 
     private void Apply(string key, string value, string origin)
     {
@@ -84,6 +119,15 @@ internal sealed class BuildSettings
                 break;
             case "should_lock_run":
                 ShouldLockRun = ArgumentParser.ParseBool(origin, value);
+                break;
+            case "redis_host":
+                // gokart's OptionalParameter: an empty value means None.
+                RedisHost = value.Trim().Length == 0 ? null : ArgumentParser.ParseHost(value, origin);
+                RedisHostOrigin = origin;
+                break;
+            case "redis_port":
+                RedisPort = value.Trim().Length == 0 ? null : ArgumentParser.ParsePort(value.Trim(), origin);
+                RedisPortOrigin = origin;
                 break;
         }
     }

@@ -20,7 +20,7 @@ internal sealed class CommandLineRunner(CommandLineOptions options)
         {
             return await RunCoreAsync(args, cancellationToken).ConfigureAwait(false);
         }
-        catch (CommandLineException e)
+        catch (Exception e) when (e is CommandLineException or GoKartConfigurationException)
         {
             await _error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
             return ExitCodes.UsageError;
@@ -151,12 +151,15 @@ internal sealed class CommandLineRunner(CommandLineOptions options)
             FailOnEmptyDump = settings.FailOnEmptyDump ?? b.FailOnEmptyDump,
             ShouldLockRun = settings.ShouldLockRun ?? b.ShouldLockRun,
             Lock = b.Lock,
+            LockLocation = settings.LockLocation(parsed) ?? b.LockLocation,
+            LockProviders = b.LockProviders,
             Formats = b.Formats,
             LogLevel = logLevel,
             LoggerFactory = b.LoggerFactory ?? new PlainLoggerFactory(logLevel, b.TimeProvider, display.WriteLine),
             Progress = b.Progress is { } own ? p => { own(p); progress(p); } : progress,
             TimeProvider = b.TimeProvider,
             Executor = executor ?? b.Executor,
+            ReadConfigFiles = false,
             PrepareTask = prepare,
         };
     }

@@ -26,6 +26,9 @@ internal sealed class ParsedArguments
     public bool? Progress { get; set; }
 
     public string? Executor { get; set; }
+    public string? RedisHost { get; set; }
+
+    public int? RedisPort { get; set; }
 
     public List<string> ConfigFiles { get; } = [];
 

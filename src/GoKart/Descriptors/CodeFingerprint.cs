@@ -5,9 +5,12 @@ using System.Text;
 namespace GoKart.Descriptors;
 
 /// <summary>
-/// The code-version text of a task type: its explicit version and/or an MD5 of the IL of its methods.
+/// The code-version text of a task type: its explicit version and/or a fingerprint of its code. The
+/// fingerprint is the source hash the GoKart source generator recorded at compile time
+/// (<see cref="TaskSourceHashAttribute"/>), the same for Debug and Release; for an assembly compiled without
+/// the generator it falls back to an MD5 of the IL of the type's methods, which the compiler's settings change.
 /// Metadata tokens in the IL are replaced by the names they resolve to, so that unrelated edits elsewhere
-/// in the assembly (which renumber tokens) do not change the fingerprint.
+/// in the assembly (which renumber tokens) do not change that fingerprint.
 /// </summary>
 internal static class CodeFingerprint
 {
@@ -31,10 +34,18 @@ internal static class CodeFingerprint
 
         if (attribute.TrackCode)
         {
-            parts.Add("il=" + Compute(type));
+            parts.Add(SourceHash(type) is { } source ? "source=" + source : "il=" + Compute(type));
         }
 
         return parts.Count == 0 ? null : string.Join(';', parts);
+    }
+
+    /// <summary>The hash the source generator recorded for the type; null when its assembly was compiled without it.</summary>
+    public static string? SourceHash(Type type)
+    {
+        var definition = type.IsGenericType ? type.GetGenericTypeDefinition() : type;
+        var name = definition.FullName;
+        return definition.Assembly.GetCustomAttributes<TaskSourceHashAttribute>().FirstOrDefault(a => a.TypeName == name)?.Hash;
     }
 
     /// <summary>An MD5 over the normalised IL of every method of the type and its nested (compiler-generated) types.</summary>

@@ -64,6 +64,11 @@ internal sealed partial class BuildEngine(BuildSession session)
     /// <summary>Everything that can be checked before any task runs, reported together.</summary>
     private void Validate(List<TaskNode> scheduled)
     {
+        if (session.Lock is null && scheduled.FirstOrDefault(n => session.ShouldLockRun(n.Task)) is { } locked)
+        {
+            throw new GoKartConfigurationException(BuildSession.NoLockMessage($"Task '{locked.Label}' has [TaskOptions(ShouldLockRun = true)]"));
+        }
+
         var problems = new List<string>();
         foreach (var descriptorGroup in scheduled.GroupBy(n => n.Task.Descriptor))
         {

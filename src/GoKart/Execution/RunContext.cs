@@ -21,27 +21,30 @@ internal sealed class RunContext
         Logger = new TaskLogger(session.LoggerFactory.CreateLogger(node.Name), session.Time);
     }
 
-    public int Seed { get; }
+    /// <summary>The recorded seed: gokart's value (0 to 2^32 - 2), or the task's own seed.</summary>
+    public long Seed { get; }
 
     public TaskLogger Logger { get; }
 
-    public Random Random => _random ??= new Random(Seed);
+    // Random takes an Int32: its bits are the seed's low 32, so an override seed of a task keeps its exact meaning.
+    public Random Random => _random ??= new Random(unchecked((int)Seed));
 
     public CancellationToken CancellationToken { get; }
 
     public IReadOnlyDictionary<string, IPendingWrite> NamedWrites => _namedWrites;
 
-    /// <summary>gokart's seed: the unique id as a number, reduced to a non-negative Int32.</summary>
-    public static int SeedFromId(string id)
+    /// <summary>gokart's seed: <c>int(unique_id, 16) % (2**32 - 1)</c>.</summary>
+    public static long SeedFromId(string id)
     {
-        // The id read as one big hexadecimal number, reduced modulo int.MaxValue digit by digit.
+        // The id read as one big hexadecimal number, reduced digit by digit (remainder * 16 + 15 fits a ulong).
+        const ulong Modulus = uint.MaxValue;
         ulong remainder = 0;
         foreach (var c in id)
         {
-            remainder = ((remainder * 16) + (ulong)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10)) % int.MaxValue;
+            remainder = ((remainder * 16) + (ulong)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10)) % Modulus;
         }
 
-        return (int)remainder;
+        return (long)remainder;
     }
 
     public object? Load(TaskOnKart task, string? outputName = null, Type? valueType = null) =>

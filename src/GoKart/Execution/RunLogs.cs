@@ -16,7 +16,7 @@ internal static class RunLogs
     public static async ValueTask WriteAsync(
         BuildSession session,
         TaskNode node,
-        int seed,
+        long seed,
         IReadOnlyList<TaskLogEntry> entries,
         DateTimeOffset started,
         DateTimeOffset finished,

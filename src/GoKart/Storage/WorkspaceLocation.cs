@@ -9,16 +9,27 @@ internal static class WorkspaceLocation
         {
             if (provider.CanOpen(location))
             {
-                return provider.Open(location);
+                try
+                {
+                    return provider.Open(location);
+                }
+                catch (ArgumentException e)
+                {
+                    // A provider rejects a malformed location with ArgumentException; for the user it is bad configuration.
+                    var message = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
+                    throw new GoKartConfigurationException($"Workspace '{location}': {message}", e);
+                }
             }
         }
 
         var scheme = location.IndexOf("://", StringComparison.Ordinal);
         if (scheme > 0)
         {
-            throw new ArgumentException(
-                $"No workspace provider for '{location[..scheme]}://' (workspace '{location}'). "
-                + "Add the backend package's provider to BuildOptions.StoreProviders, e.g. new S3StoreProvider() from GoKart.S3.");
+            var known = providers.Count == 0 ? "none is registered" : "the registered ones (" + string.Join(", ", providers.Select(p => p.GetType().Name)) + ") do not accept it";
+            throw new GoKartConfigurationException(
+                $"No workspace provider opens '{location[..scheme]}://' (workspace '{location}'); {known}. "
+                + "Add the backend package's provider to BuildOptions.StoreProviders (for Kart.Run: CommandLineOptions.BuildOptions), "
+                + "e.g. new S3StoreProvider() from GoKart.S3 for s3://, or give a local folder.");
         }
 
         return new LocalFileStore(location);

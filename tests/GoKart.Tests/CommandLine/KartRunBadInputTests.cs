@@ -28,6 +28,10 @@ public sealed class KartRunBadInputTests : IDisposable
     [InlineData("Config file 'missing.ini' does not exist", "CliEcho", "--text=a", "--config", "missing.ini")]
     [InlineData("No task given", "--workers=2")]
     [InlineData("Unexpected argument 'extra'", "CliEcho", "extra", "--text=a")]
+    [InlineData("No workspace provider opens 'gs://' (workspace 'gs://b/p'); none is registered", "CliEcho", "--text=a", "--workspace", "gs://b/p")]
+    [InlineData("No workspace provider opens 's3://' (workspace 's3://b/p')", "CliEcho", "--text=a", "--workspace=s3://b/p")]
+    [InlineData("No workspace provider opens 's3://'", "CliEcho", "--text=a", "--workspace=s3://b/p", "--dry-run")]
+    [InlineData("No workspace provider opens 's3://'", "CliEcho", "--text=a", "--workspace=s3://b/p", "--tree")]
     public async Task Run_BadArguments_ExitsWithUsageErrorOneLineAndWritesNothing(string expected, params string[] args)
     {
         var result = await _cli.RunAsync(args);
@@ -49,6 +53,7 @@ public sealed class KartRunBadInputTests : IDisposable
     [InlineData("[CliTypes\n", "gokart.ini:1: malformed section header")]
     [InlineData("[CliTypes]\njust words\n", "gokart.ini:2: cannot parse 'just words'")]
     [InlineData("[TaskOnKart]\nworkers = none\n", "gokart.ini:2 [TaskOnKart] workers: 'none' is not a valid number of workers")]
+    [InlineData("[TaskOnKart]\nworkspace_directory = gs://b/p\n", "error: No workspace provider opens 'gs://' (workspace 'gs://b/p')")]
     [InlineData("[CliTwin]\n", "gokart.ini:1 [CliTwin]: Task name 'CliTwin' is ambiguous: GoKart.Tests.CommandLine.First.CliTwin, GoKart.Tests.CommandLine.Second.CliTwin")]
     public async Task Run_BadConfig_NamesFileSectionKeyAndType(string ini, string expected)
     {

@@ -115,7 +115,7 @@ public sealed class KartRunTests : IDisposable
     [Fact]
     public async Task Run_ConfigBuildOptions_SetWorkspace()
     {
-        _cli.WriteFile("luigi.cfg", "[core]\nlocal_scheduler = true\n\n[TaskOnKart]\nworkspace_directory = out\nredis_host = ignored\n");
+        _cli.WriteFile("luigi.cfg", "[core]\nlocal_scheduler = true\n\n[TaskOnKart]\nworkspace_directory = out\nredis_timeout = 60\n");
 
         var result = await _cli.RunAsync("CliEcho", "--text=a");
 

@@ -41,7 +41,7 @@ public sealed class BuildTests : IDisposable
         var parameters = JsonDocument.Parse(File.ReadAllText(_dir.Combine($"log/task_params/AddOne_{id}.json"))).RootElement;
         Assert.Equal(new Number { Value = 5 }.UniqueId, parameters.GetProperty("input").GetString());
         var seed = JsonDocument.Parse(File.ReadAllText(_dir.Combine($"log/random_seed/AddOne_{id}.json"))).RootElement;
-        Assert.Equal(GoKart.Execution.RunContext.SeedFromId(id), seed.GetProperty("random_seed").GetInt32());
+        Assert.Equal(SeedTests.GokartSeed(id), seed.GetProperty("random_seed").GetInt64());
         var time = JsonDocument.Parse(File.ReadAllText(_dir.Combine($"log/processing_time/AddOne_{id}.json"))).RootElement;
         Assert.True(time.GetProperty("processing_time").GetDouble() >= 0);
         Assert.Contains("+00:00", time.GetProperty("start").GetString(), StringComparison.Ordinal);
@@ -205,7 +205,7 @@ public sealed class BuildTests : IDisposable
     {
         var first = Kart.Build(new Dice(), Options());
         var again = Kart.Build(new Dice(), new BuildOptions { Workspace = _dir.Combine("other") });
-        var expected = new Random(GoKart.Execution.RunContext.SeedFromId(new Dice().UniqueId));
+        var expected = new Random(unchecked((int)SeedTests.GokartSeed(new Dice().UniqueId)));
 
         Assert.Equal(first, again);
         Assert.Equal(Enumerable.Range(0, 5).Select(_ => expected.Next(6)), first);

@@ -90,11 +90,25 @@ public sealed class CompletionOptionTests : IDisposable
     }
 
     [Fact]
-    public void CodeVersion_TrackCode_FingerprintFollowsMethodBodies()
+    public void CodeVersion_TrackCode_UsesTheSourceHashTheGeneratorRecorded()
+    {
+        var recorded = typeof(Tracked).Assembly.GetCustomAttributes(typeof(TaskSourceHashAttribute), false).Cast<TaskSourceHashAttribute>().ToList();
+        var tracked = Assert.Single(recorded, a => a.TypeName == typeof(Tracked).FullName).Hash;
+        var other = Assert.Single(recorded, a => a.TypeName == typeof(TrackedOther).FullName).Hash;
+
+        Assert.NotEqual(tracked, other);
+        Assert.Equal(GoKart.Hashing.UniqueIdHasher.Compute([], [], "Tracked", "source=" + tracked), new Tracked().UniqueId);
+    }
+
+    [Fact]
+    public void CodeVersion_TrackCodeWithoutGenerator_FallsBackToTheIlFingerprint()
     {
         var tracked = GoKart.Descriptors.CodeFingerprint.Compute(typeof(Tracked));
         Assert.Equal(tracked, GoKart.Descriptors.CodeFingerprint.Compute(typeof(Tracked)));
         Assert.NotEqual(tracked, GoKart.Descriptors.CodeFingerprint.Compute(typeof(TrackedOther)));
-        Assert.Equal(GoKart.Hashing.UniqueIdHasher.Compute([], [], "Tracked", "il=" + tracked), new Tracked().UniqueId);
+        Assert.Null(GoKart.Descriptors.CodeFingerprint.SourceHash(typeof(VersionOne)));
+        Assert.Equal(
+            "il=" + GoKart.Descriptors.CodeFingerprint.Compute(typeof(VersionOne)),
+            GoKart.Descriptors.CodeFingerprint.Describe(typeof(VersionOne), new CodeVersionAttribute { TrackCode = true }));
     }
 }

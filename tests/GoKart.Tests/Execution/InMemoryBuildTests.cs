@@ -42,10 +42,27 @@ public sealed class InMemoryBuildTests
     }
 
     [Fact]
-    public void Workspace_UnknownScheme_IsAClearError()
+    public void Workspace_UnknownScheme_IsAConfigurationErrorNamingIt()
     {
-        var error = Assert.Throws<ArgumentException>(() => Kart.Build(new Number { Value = 1 }, new BuildOptions { Workspace = "gs://bucket/x" }));
-        Assert.Contains("gs://", error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<GoKartConfigurationException>(() => Kart.Build(new Number { Value = 1 }, new BuildOptions { Workspace = "gs://bucket/x" }));
+        Assert.StartsWith("No workspace provider opens 'gs://' (workspace 'gs://bucket/x'); none is registered.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Workspace_ProviderRejectsLocation_IsAConfigurationErrorNamingIt()
+    {
+        var options = new BuildOptions { Workspace = "mem://", StoreProviders = [new RejectingProvider()] };
+
+        var error = Assert.Throws<GoKartConfigurationException>(() => Kart.Build(new Number { Value = 1 }, options));
+
+        Assert.Equal("Workspace 'mem://': a bucket is needed", error.Message);
+    }
+
+    private sealed class RejectingProvider : IWorkspaceStoreProvider
+    {
+        public bool CanOpen(string location) => location.StartsWith("mem://", StringComparison.Ordinal);
+
+        public IWorkspaceStore Open(string location) => throw new ArgumentException("a bucket is needed", nameof(location));
     }
 
     [Fact]
@@ -73,16 +90,4 @@ public sealed class UnwritableWorkspaceTests : IDisposable
         Assert.Contains(blocker, failure.Exception.Message, StringComparison.Ordinal);
         Assert.Equal("not a folder", File.ReadAllText(blocker));
     }
-}
-
-public sealed class SeedTests
-{
-    [Theory]
-    [InlineData("8441c59b5ce0113396d53509f19371fb")]
-    [InlineData("ffffffffffffffffffffffffffffffff")]
-    [InlineData("00000000000000000000000000000001")]
-    public void SeedFromId_IsTheIdAsANumberModuloInt32Max(string id) =>
-        Assert.Equal(
-            (int)(System.Numerics.BigInteger.Parse("0" + id, System.Globalization.NumberStyles.HexNumber) % int.MaxValue),
-            GoKart.Execution.RunContext.SeedFromId(id));
 }

@@ -1,0 +1,31 @@
+namespace GoKart.Locking;
+
+/// <summary>Turns a lock location into a lock: the first provider that accepts it.</summary>
+internal static class TaskLockLocation
+{
+    public static ITaskLock Open(string location, IReadOnlyList<ITaskLockProvider> providers)
+    {
+        foreach (var provider in providers)
+        {
+            if (provider.CanOpen(location))
+            {
+                try
+                {
+                    return provider.Open(location);
+                }
+                catch (ArgumentException e)
+                {
+                    var message = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
+                    throw new GoKartConfigurationException($"Lock location '{location}': {message}", e);
+                }
+            }
+        }
+
+        var scheme = location.IndexOf("://", StringComparison.Ordinal);
+        var what = scheme > 0 ? $"'{location[..scheme]}://'" : $"'{location}'";
+        var known = providers.Count == 0 ? "none is registered" : "the registered ones (" + string.Join(", ", providers.Select(p => p.GetType().Name)) + ") do not accept it";
+        throw new GoKartConfigurationException(
+            $"No lock provider opens {what} (lock location '{location}', from redis_host/redis_port or BuildOptions.LockLocation); {known}. "
+            + "Add new RedisTaskLockProvider() from GoKart.Redis to BuildOptions.LockProviders (for Kart.Run: CommandLineOptions.BuildOptions).");
+    }
+}
