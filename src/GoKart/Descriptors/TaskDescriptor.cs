@@ -117,14 +117,23 @@ internal sealed class TaskDescriptor
                     continue;
                 }
 
-                var parameterType = ParameterType.For(property.PropertyType)
+                var attribute = property.GetCustomAttribute<ParameterAttribute>(inherit: true);
+                var granularity = attribute?.Granularity ?? DateGranularity.Default;
+                var parameterType = ParameterType.For(property.PropertyType, granularity)
+                    ?? (granularity != DateGranularity.Default
+                        ? throw new TaskDefinitionException(
+                            className,
+                            $"parameter '{property.Name}' of task '{className}' has Granularity = {granularity}, which needs a "
+                            + (granularity is DateGranularity.Year or DateGranularity.Month ? "DateOnly" : "DateTime")
+                            + $", not '{property.PropertyType}'.")
+                        : (ParameterType?)null)
                     ?? throw new TaskDefinitionException(
                         className,
                         $"parameter '{property.Name}' of task '{className}' has unsupported type '{property.PropertyType}'. "
                         + "Supported: string, bool, integers, float/double/decimal, enums, DateOnly, DateTime, DateTimeOffset, "
-                        + "TimeSpan, Guid, lists and dictionaries of those, tasks and lists of tasks. "
+                        + "TimeSpan, Guid, DateInterval, lists and dictionaries of those, tasks and lists of tasks. "
                         + "Mark it [NotParameter] if it is not a parameter.");
-                result.Add(new ParameterDescriptor(property, parameterType, property.GetCustomAttribute<ParameterAttribute>(inherit: true)));
+                result.Add(new ParameterDescriptor(property, parameterType, attribute));
             }
         }
 
