@@ -9,7 +9,7 @@ namespace GoKart.CommandLine;
 /// </summary>
 internal sealed class BuildSettings
 {
-    public static readonly string[] Sections = ["core", "TaskOnKart"];
+    public static readonly string[] Sections = ["core", "TaskOnKart", "worker", "scheduler"];
 
     public string? Workspace { get; private set; }
 
@@ -27,6 +27,12 @@ internal sealed class BuildSettings
 
     public bool? ShouldLockRun { get; private set; }
 
+    /// <summary>luigi's retry_count (its [scheduler] section, or [worker]/[TaskOnKart]).</summary>
+    public int? RetryCount { get; private set; }
+
+    /// <summary>luigi's retry_delay in seconds.</summary>
+    public TimeSpan? RetryDelay { get; private set; }
+
     public static BuildSettings Read(IReadOnlyList<IniFile> files, Func<string, string?> getEnvironmentVariable)
     {
         var settings = new BuildSettings();
@@ -38,7 +44,7 @@ internal sealed class BuildSettings
                 {
                     var origin = $"{file.Path}:{entry.Line} [{section.Name}] {entry.Key}";
                     var key = entry.Key.ToLowerInvariant().Replace('-', '_');
-                    if (!Known.Contains(key))
+                    if (!Known.Contains(key) || (section.Name is "worker" or "scheduler" && key is not ("retry_count" or "retry_delay")))
                     {
                         continue;
                     }
@@ -54,7 +60,7 @@ internal sealed class BuildSettings
     private static readonly string[] Known =
     [
         "workspace_directory", "workspace", "workers", "worker_count", "rerun", "log_level",
-        "strict_check", "modification_time_check", "fail_on_empty_dump", "should_lock_run",
+        "strict_check", "modification_time_check", "fail_on_empty_dump", "should_lock_run", "retry_count", "retry_delay",
     ];
 
     private void Apply(string key, string value, string origin)
@@ -84,6 +90,12 @@ internal sealed class BuildSettings
                 break;
             case "should_lock_run":
                 ShouldLockRun = ArgumentParser.ParseBool(origin, value);
+                break;
+            case "retry_count":
+                RetryCount = ArgumentParser.ParseRetryCount(value, origin);
+                break;
+            case "retry_delay":
+                RetryDelay = ArgumentParser.ParseRetryDelay(value, origin);
                 break;
         }
     }

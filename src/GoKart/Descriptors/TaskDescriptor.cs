@@ -29,6 +29,7 @@ internal sealed class TaskDescriptor
         OutputType = FindOutputType(type)
             ?? throw new TaskDefinitionException(type.Name, $"task '{type.FullName}' must derive from TaskOnKart<T>");
         Options = type.GetCustomAttribute<TaskOptionsAttribute>(inherit: true) ?? new TaskOptionsAttribute();
+        Retry = type.GetCustomAttribute<RetryAttribute>(inherit: true);
         var codeVersion = type.GetCustomAttribute<CodeVersionAttribute>(inherit: false);
         _codeVersion = new Lazy<string?>(() => CodeFingerprint.Describe(type, codeVersion), LazyThreadSafetyMode.ExecutionAndPublication);
         Parameters = ReadParameters(type, ClassName);
@@ -48,6 +49,9 @@ internal sealed class TaskDescriptor
     public Type OutputType { get; }
 
     public TaskOptionsAttribute Options { get; }
+
+    /// <summary>The class's own retry policy; null to use the build's.</summary>
+    public RetryAttribute? Retry { get; }
 
     /// <summary>Parameters in declaration order, base class first.</summary>
     public ImmutableArray<ParameterDescriptor> Parameters { get; }

@@ -55,6 +55,7 @@ internal static class RunLogs
     {
         writer.WriteString("task", node.Name);
         writer.WriteString("unique_id", node.Id);
+        writer.WriteNumber("attempts", node.Attempts);
         writer.WriteStartArray("task_log");
         foreach (var entry in entries)
         {

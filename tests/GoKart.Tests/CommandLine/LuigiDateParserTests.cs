@@ -72,7 +72,7 @@ public sealed class LuigiDateParserTests
         Assert.Contains("needs a DateTime", e.Message, StringComparison.Ordinal);
     }
 
-    public sealed class WrongGranularity : TaskOnKart<int>
+    private sealed class WrongGranularity : TaskOnKart<int>
     {
         [Parameter(Granularity = DateGranularity.Hour)]
         public DateOnly When { get; init; }
