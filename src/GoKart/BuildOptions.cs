@@ -44,6 +44,15 @@ public sealed class BuildOptions
     public bool FailOnEmptyDump { get; init; }
 
     /// <summary>
+    /// luigi's <c>retry_count</c> for every task: how many times a failed run is tried again (default 0). A class's
+    /// <see cref="RetryAttribute"/> wins.
+    /// </summary>
+    public int RetryCount { get; init; }
+
+    /// <summary>How long to wait before each retry (default none). A class's <see cref="RetryAttribute"/> wins.</summary>
+    public TimeSpan RetryDelay { get; init; }
+
+    /// <summary>
     /// Take a run lock for every task (gokart's should_lock_run). Needs <see cref="Lock"/> or
     /// <see cref="LockLocation"/>: without either the build fails with <see cref="GoKartConfigurationException"/>.
     /// </summary>
@@ -70,6 +79,9 @@ public sealed class BuildOptions
 
     /// <summary>Where log messages go; default: a plain logger on standard error.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>Build-level event subscribers (luigi's event handlers), called in order; see <see cref="IBuildObserver"/>.</summary>
+    public IReadOnlyList<IBuildObserver> Observers { get; init; } = [];
 
     /// <summary>Called on every task start, success and failure (from worker threads).</summary>
     public Action<BuildProgress>? Progress { get; init; }

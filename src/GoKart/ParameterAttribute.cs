@@ -18,4 +18,10 @@ public sealed class ParameterAttribute : Attribute
 
     /// <summary>Shown by <c>--help</c>.</summary>
     public string? Description { get; init; }
+
+    /// <summary>
+    /// For <see cref="DateOnly"/> and <see cref="DateTime"/> parameters: which luigi date parameter the value stands
+    /// for (<see cref="DateGranularity.Month"/> is luigi's MonthParameter, and so on). Default: the type's own form.
+    /// </summary>
+    public DateGranularity Granularity { get; init; }
 }

@@ -79,6 +79,19 @@ public abstract class TaskOnKart
     protected virtual int? GetRandomSeed() => null;
 
     /// <summary>
+    /// luigi's <c>on_failure</c>: called once after the task failed for good (after any retries), with the exception.
+    /// What it returns is added to the failure's message (<see cref="TaskFailure.Explanation"/>). If it throws, the
+    /// exception is logged and the failure is reported as it was.
+    /// </summary>
+    /// <param name="exception">Why the last attempt failed.</param>
+    /// <returns>Text for the failure message, or null (the default) for none.</returns>
+    protected virtual string? OnFailure(Exception exception) => null;
+
+    internal string? InvokeOnFailure(Exception exception) => OnFailure(exception);
+
+    internal abstract void InvokeOnSuccess(object? output);
+
+    /// <summary>
     /// A target in the workspace. With <paramref name="useUniqueId"/> the unique id goes before the
     /// extension: <c>data/features.csv</c> becomes <c>data/features_&lt;id&gt;.csv</c> (and
     /// <c>a.csv.gz</c> becomes <c>a_&lt;id&gt;.csv.gz</c>).

@@ -25,6 +25,17 @@ public abstract class TaskOnKart<T> : TaskOnKart
     /// <summary>Computes the output asynchronously. The default calls <see cref="Run"/>.</summary>
     protected virtual Task<T> RunAsync(CancellationToken cancellationToken) => Task.FromResult(Run());
 
+    /// <summary>
+    /// luigi's <c>on_success</c>: called after the output has been written, with it. If it throws, the exception is
+    /// logged and the task still succeeded.
+    /// </summary>
+    /// <param name="output">What <see cref="Run"/> returned.</param>
+    protected virtual void OnSuccess(T output)
+    {
+    }
+
+    internal sealed override void InvokeOnSuccess(object? output) => OnSuccess((T)output!);
+
     internal sealed override async ValueTask<object?> RunBoxedAsync(CancellationToken cancellationToken) =>
         await RunAsync(cancellationToken).ConfigureAwait(false);
 }

@@ -6,4 +6,8 @@ namespace GoKart;
 /// <param name="Status">Its status.</param>
 /// <param name="Duration">How long it ran, when it ran.</param>
 /// <param name="Error">Why it failed, when it failed.</param>
-public sealed record TaskOutcome(string TaskName, string UniqueId, TaskRunStatus Status, TimeSpan? Duration, Exception? Error);
+public sealed record TaskOutcome(string TaskName, string UniqueId, TaskRunStatus Status, TimeSpan? Duration, Exception? Error)
+{
+    /// <summary>How many times the task was run in this build: 0 when it was not run, more than 1 after retries.</summary>
+    public int Attempts { get; init; }
+}

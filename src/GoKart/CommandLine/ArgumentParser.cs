@@ -18,9 +18,14 @@ internal static class ArgumentParser
         ("workspace", "DIR", "The workspace folder or location (default: resources)."),
         ("rerun", null, "Run the task even when its output exists."),
         ("log-level", "LEVEL", "DEBUG, INFO, WARNING (default), ERROR, CRITICAL or NONE."),
+        ("retry-count", "N", "Retry a failed task up to N times (luigi's retry_count; default 0)."),
+        ("retry-delay", "SECONDS", "Wait this long before each retry (default 0)."),
         ("config", "FILE", "Read parameter defaults and options from this INI file (repeatable)."),
         ("tree", null, "Print the dependency tree with COMPLETE/PENDING and exit without running."),
         ("tree-details", null, "As --tree, with parameters, output paths and processing times."),
+        ("tree-info-output", "FILE", "Write every task's info to FILE (.csv, .json, .md; .txt: the tree) and exit without running."),
+        ("tree-info-output-path", "FILE", "gokart's name for --tree-info-output."),
+        ("tree-info-mode", "MODE", "For a .txt --tree-info-output: simple (the tree) or all (with details, the default)."),
         ("dry-run", null, "List the tasks that would run and exit without running."),
         ("no-progress", null, "Print plain log lines instead of the live progress line."),
         ("executor", "NAME", "Run the missing tasks with this executor (e.g. slurm; default: in this process)."),
@@ -135,6 +140,23 @@ internal static class ArgumentParser
             case "redis-port":
                 result.RedisPort = ParsePort(value, "--redis-port");
                 break;
+            case "retry-count":
+                result.RetryCount = ParseRetryCount(value, "--retry-count");
+                break;
+            case "retry-delay":
+                result.RetryDelay = ParseRetryDelay(value, "--retry-delay");
+                break;
+            case "tree-info-output" or "tree-info-output-path":
+                result.TreeInfoOutput = value.Length > 0 ? value : throw new CommandLineException($"Option --{name} needs a file, e.g. --{name} tasks.csv.");
+                break;
+            case "tree-info-mode":
+                result.TreeInfoDetails = value.Trim().ToUpperInvariant() switch
+                {
+                    "ALL" => true,
+                    "SIMPLE" => false,
+                    _ => throw new CommandLineException($"--tree-info-mode: '{value}' is not simple or all."),
+                };
+                break;
         }
 
         return index;
@@ -154,6 +176,16 @@ internal static class ArgumentParser
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535
             ? port
             : throw new CommandLineException($"{origin}: '{value}' is not a port; give a whole number from 1 to 65535.");
+
+    public static int ParseRetryCount(string value, string origin) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count >= 0
+            ? count
+            : throw new CommandLineException($"{origin}: '{value}' is not a valid retry count; give a whole number of at least 0.");
+
+    public static TimeSpan ParseRetryDelay(string value, string origin) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 && seconds <= TimeSpan.MaxValue.TotalSeconds / 2
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new CommandLineException($"{origin}: '{value}' is not a valid retry delay; give seconds, e.g. 30 or 0.5.");
 
     public static LogLevel ParseLogLevel(string value, string origin) => value.Trim().ToUpperInvariant() switch
     {

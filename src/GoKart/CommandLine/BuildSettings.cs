@@ -9,7 +9,7 @@ namespace GoKart.CommandLine;
 /// </summary>
 internal sealed class BuildSettings
 {
-    public static readonly string[] Sections = ["core", "TaskOnKart"];
+    public static readonly string[] Sections = ["core", "TaskOnKart", "worker", "scheduler"];
 
     public string? Workspace { get; private set; }
 
@@ -36,6 +36,12 @@ internal sealed class BuildSettings
 
     public string? RedisPortOrigin { get; private set; }
 
+    /// <summary>luigi's retry_count (its [scheduler] section, or [worker]/[TaskOnKart]).</summary>
+    public int? RetryCount { get; private set; }
+
+    /// <summary>luigi's retry_delay in seconds.</summary>
+    public TimeSpan? RetryDelay { get; private set; }
+
     public static BuildSettings Read(IReadOnlyList<IniFile> files, Func<string, string?> getEnvironmentVariable)
     {
         var settings = new BuildSettings();
@@ -47,7 +53,7 @@ internal sealed class BuildSettings
                 {
                     var origin = $"{file.Path}:{entry.Line} [{section.Name}] {entry.Key}";
                     var key = entry.Key.ToLowerInvariant().Replace('-', '_');
-                    if (!Known.Contains(key))
+                    if (!Known.Contains(key) || (section.Name is "worker" or "scheduler" && key is not ("retry_count" or "retry_delay")))
                     {
                         continue;
                     }
@@ -63,7 +69,7 @@ internal sealed class BuildSettings
     private static readonly string[] Known =
     [
         "workspace_directory", "workspace", "workers", "worker_count", "rerun", "log_level",
-        "strict_check", "modification_time_check", "fail_on_empty_dump", "should_lock_run", "redis_host", "redis_port",
+        "strict_check", "modification_time_check", "fail_on_empty_dump", "should_lock_run", "redis_host", "redis_port", "retry_count", "retry_delay",
     ];
 
     /// <summary>
@@ -128,6 +134,12 @@ internal sealed class BuildSettings
             case "redis_port":
                 RedisPort = value.Trim().Length == 0 ? null : ArgumentParser.ParsePort(value.Trim(), origin);
                 RedisPortOrigin = origin;
+                break;
+            case "retry_count":
+                RetryCount = ArgumentParser.ParseRetryCount(value, origin);
+                break;
+            case "retry_delay":
+                RetryDelay = ArgumentParser.ParseRetryDelay(value, origin);
                 break;
         }
     }

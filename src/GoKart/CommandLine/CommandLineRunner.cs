@@ -70,6 +70,7 @@ internal sealed class CommandLineRunner(CommandLineOptions options)
         var getEnvironmentVariable = options.GetEnvironmentVariable;
         var files = ConfigFiles.Load(parsed.ConfigFiles, workingDirectory, getEnvironmentVariable);
         var settings = BuildSettings.Read(files, getEnvironmentVariable);
+        var slack = SlackSettings.Read(files, getEnvironmentVariable);
         var tasks = new TaskConfigurator(catalog, files, getEnvironmentVariable);
         var name = catalog.DisplayName(type);
         var rootValues = ParameterBinder.Bind(parsed, type, catalog, tasks, program);
@@ -89,6 +90,13 @@ internal sealed class CommandLineRunner(CommandLineOptions options)
         {
             var tree = await Kart.TreeInfoAsync(root, buildOptions, parsed.TreeDetails, cancellationToken).ConfigureAwait(false);
             await _output.WriteLineAsync(tree).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
+        if (parsed.TreeInfoOutput is { } infoPath)
+        {
+            await TreeInfoOutput.WriteAsync(root, buildOptions, Path.Combine(workingDirectory, infoPath), parsed.TreeInfoDetails, cancellationToken).ConfigureAwait(false);
+            await _output.WriteLineAsync($"Task info written to {infoPath}").ConfigureAwait(false);
             return ExitCodes.Success;
         }
 
@@ -122,8 +130,11 @@ internal sealed class CommandLineRunner(CommandLineOptions options)
         display.Dispose();
         var descriptions = tasks.Seen.Where(t => t.CachedUniqueId is not null).GroupBy(t => t.CachedUniqueId!)
             .ToDictionary(g => g.Key, g => g.First().ToString(), StringComparer.Ordinal);
-        await _output.WriteAsync(ExecutionSummary.Format(report, descriptions)).ConfigureAwait(false);
+        var instances = tasks.Seen.Where(t => t.CachedUniqueId is not null).GroupBy(t => t.CachedUniqueId!)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        await _output.WriteAsync(ExecutionSummary.Format(report, descriptions, instances)).ConfigureAwait(false);
         await _output.WriteLineAsync(ExecutionSummary.FinalLine(report, $"{root.Descriptor.ClassName}[{root.CachedUniqueId}]")).ConfigureAwait(false);
+        await SlackStep.SendAsync(slack, root, report, buildOptions, cancellationToken).ConfigureAwait(false);
         return ExecutionSummary.ExitCode(report);
     }
 
@@ -150,6 +161,9 @@ internal sealed class CommandLineRunner(CommandLineOptions options)
             ModificationTimeCheck = settings.ModificationTimeCheck ?? b.ModificationTimeCheck,
             FailOnEmptyDump = settings.FailOnEmptyDump ?? b.FailOnEmptyDump,
             ShouldLockRun = settings.ShouldLockRun ?? b.ShouldLockRun,
+            RetryCount = parsed.RetryCount ?? settings.RetryCount ?? b.RetryCount,
+            RetryDelay = parsed.RetryDelay ?? settings.RetryDelay ?? b.RetryDelay,
+            Observers = b.Observers,
             Lock = b.Lock,
             LockLocation = settings.LockLocation(parsed) ?? b.LockLocation,
             LockProviders = b.LockProviders,

@@ -23,7 +23,11 @@ internal static class ExecutionSummary
         return report.Tasks.Any(t => t.Status == TaskRunStatus.Cancelled) ? ExitCodes.Cancelled : ExitCodes.Success;
     }
 
-    public static string Format(BuildReport report, IReadOnlyDictionary<string, string> descriptions)
+    public static string Format(BuildReport report, IReadOnlyDictionary<string, string> descriptions) =>
+        Format(report, descriptions, new Dictionary<string, TaskOnKart>(StringComparer.Ordinal));
+
+    /// <summary>The summary; with the task instances by id, several tasks of a class collapse as luigi's do.</summary>
+    public static string Format(BuildReport report, IReadOnlyDictionary<string, string> descriptions, IReadOnlyDictionary<string, TaskOnKart> tasks)
     {
         var missing = report.Failures.Where(f => f.Exception is MissingExternalDataException).Select(f => f.UniqueId).ToHashSet(StringComparer.Ordinal);
         var byStatus = report.Tasks.ToLookup(t => t.Status == TaskRunStatus.Failed && missing.Contains(t.UniqueId) ? "missing" : t.Status.ToString());
@@ -36,18 +40,18 @@ internal static class ExecutionSummary
         else
         {
             sb.Append(CultureInfo.InvariantCulture, $"Scheduled {report.Tasks.Count} tasks of which:\n");
-            Category(sb, "", "complete ones were encountered", byStatus[nameof(TaskRunStatus.AlreadyComplete)], descriptions);
-            Category(sb, "", "ran successfully", byStatus[nameof(TaskRunStatus.Succeeded)], descriptions);
-            Category(sb, "", "were completed by another process", byStatus[nameof(TaskRunStatus.CompletedElsewhere)], descriptions);
-            Category(sb, "", "failed", byStatus[nameof(TaskRunStatus.Failed)], descriptions);
+            Category(sb, tasks, "", "complete ones were encountered", byStatus[nameof(TaskRunStatus.AlreadyComplete)], descriptions);
+            Category(sb, tasks, "", "ran successfully", byStatus[nameof(TaskRunStatus.Succeeded)], descriptions);
+            Category(sb, tasks, "", "were completed by another process", byStatus[nameof(TaskRunStatus.CompletedElsewhere)], descriptions);
+            Category(sb, tasks, "", "failed", byStatus[nameof(TaskRunStatus.Failed)], descriptions);
             var pending = byStatus["missing"].Count() + byStatus[nameof(TaskRunStatus.UpstreamFailed)].Count() + byStatus[nameof(TaskRunStatus.Cancelled)].Count();
             if (pending > 0)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"* {pending} were left pending, among these:\n");
-                Category(sb, "    ", "were missing external dependencies", byStatus["missing"], descriptions);
+                Category(sb, tasks, "    ", "were missing external dependencies", byStatus["missing"], descriptions);
                 var upstream = failedCount == 0 ? "had missing dependencies" : missing.Count == 0 ? "had failed dependencies" : "had failed or missing dependencies";
-                Category(sb, "    ", upstream, byStatus[nameof(TaskRunStatus.UpstreamFailed)], descriptions);
-                Category(sb, "    ", "were cancelled", byStatus[nameof(TaskRunStatus.Cancelled)], descriptions);
+                Category(sb, tasks, "    ", upstream, byStatus[nameof(TaskRunStatus.UpstreamFailed)], descriptions);
+                Category(sb, tasks, "    ", "were cancelled", byStatus[nameof(TaskRunStatus.Cancelled)], descriptions);
             }
 
             if (report.Tasks.All(t => t.Status is TaskRunStatus.AlreadyComplete))
@@ -92,7 +96,27 @@ internal static class ExecutionSummary
             ? span.ToString(@"m\:ss", CultureInfo.InvariantCulture)
             : ((int)span.TotalHours).ToString(CultureInfo.InvariantCulture) + span.ToString(@"\:mm\:ss", CultureInfo.InvariantCulture);
 
-    private static void Category(StringBuilder sb, string indent, string what, IEnumerable<TaskOutcome> tasks, IReadOnlyDictionary<string, string> descriptions)
+    /// <summary>luigi says nothing of retries in its summary; a user wants to know a success was not first time.</summary>
+    private static string RetryNote(List<TaskOutcome> family)
+    {
+        var retried = family.Where(t => t.Attempts > 1).ToList();
+        if (retried.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var retries = retried.Sum(t => t.Attempts - 1);
+        var plural = retries == 1 ? "retry" : "retries";
+        return retried[0].Status switch
+        {
+            TaskRunStatus.Succeeded when family.Count == 1 => $" (succeeded after {retries} {plural})",
+            TaskRunStatus.Succeeded => $" ({retried.Count} succeeded after {retries} {plural} in all)",
+            _ when family.Count == 1 => $" (failed after {retries} {plural})",
+            _ => $" ({retried.Count} failed after {retries} {plural} in all)",
+        };
+    }
+
+    private static void Category(StringBuilder sb, IReadOnlyDictionary<string, TaskOnKart> instances, string indent, string what, IEnumerable<TaskOutcome> tasks, IReadOnlyDictionary<string, string> descriptions)
     {
         var list = tasks.ToList();
         if (list.Count == 0)
@@ -106,8 +130,10 @@ internal static class ExecutionSummary
             var first = family.First();
             var text = family.Count() == 1
                 ? descriptions.GetValueOrDefault(first.UniqueId, first.TaskName) + $" [{first.UniqueId}]"
-                : family.Key + "(...)";
-            sb.Append(CultureInfo.InvariantCulture, $"{indent}    - {family.Count()} {text}\n");
+                : family.All(t => instances.ContainsKey(t.UniqueId))
+                    ? FamilyLine.Describe(family.Key, [.. family.Select(t => instances[t.UniqueId])])
+                    : family.Key + "(...)";
+            sb.Append(CultureInfo.InvariantCulture, $"{indent}    - {family.Count()} {text}{RetryNote(family.ToList())}\n");
         }
     }
 }

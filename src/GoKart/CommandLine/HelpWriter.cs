@@ -7,6 +7,9 @@ namespace GoKart.CommandLine;
 /// <summary><c>--help</c>: the tasks with their parameters (kebab-case), types, defaults and descriptions, and the options.</summary>
 internal static class HelpWriter
 {
+    /// <summary>Above this many tasks, <c>--help</c> lists them under their namespaces.</summary>
+    internal const int GroupAbove = 12;
+
     public static string All(TaskCatalog catalog, string program)
     {
         var sb = Usage(program);
@@ -16,9 +19,25 @@ internal static class HelpWriter
             sb.Append("  (none: this program defines no task classes with a parameterless constructor)\n");
         }
 
-        foreach (var type in catalog.Types)
+        var namespaces = catalog.Types.GroupBy(t => t.Namespace ?? string.Empty).ToList();
+        if (catalog.Types.Count <= GroupAbove || namespaces.Count == 1)
         {
-            AppendTask(sb, catalog, type);
+            foreach (var type in catalog.Types)
+            {
+                AppendTask(sb, catalog, type);
+            }
+
+            return AppendOptions(sb).ToString();
+        }
+
+        // Many tasks read better by namespace, as luigi's task families with a namespace do.
+        foreach (var group in namespaces.OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            sb.Append("\n ").Append(group.Key.Length == 0 ? "(global namespace)" : group.Key).Append(":\n");
+            foreach (var type in group)
+            {
+                AppendTask(sb, catalog, type);
+            }
         }
 
         return AppendOptions(sb).ToString();

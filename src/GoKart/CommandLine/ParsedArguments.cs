@@ -15,9 +15,18 @@ internal sealed class ParsedArguments
 
     public bool DryRun { get; set; }
 
+    /// <summary>Where <c>--tree-info-output</c> writes the task-info table or tree; null when not asked.</summary>
+    public string? TreeInfoOutput { get; set; }
+
+    public bool TreeInfoDetails { get; set; } = true;
+
     public bool Rerun { get; set; }
 
     public int? Workers { get; set; }
+
+    public int? RetryCount { get; set; }
+
+    public TimeSpan? RetryDelay { get; set; }
 
     public string? Workspace { get; set; }
 

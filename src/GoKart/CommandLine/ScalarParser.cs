@@ -54,6 +54,10 @@ internal static partial class ScalarParser
                 return DateTimeOffset.Parse(text.Trim(), invariant, DateTimeStyles.AssumeUniversal);
             case ParameterKind.TimeSpan:
                 return ParseTimeSpan(text.Trim());
+            case ParameterKind.Year or ParameterKind.Month or ParameterKind.DateHour or ParameterKind.DateMinute or ParameterKind.DateSecond:
+                return LuigiDateParser.Parse(text, type.Kind);
+            case ParameterKind.DateInterval:
+                return DateInterval.Parse(text);
             case ParameterKind.Guid:
                 return Guid.Parse(text.Trim());
             case ParameterKind.Char:
@@ -71,6 +75,12 @@ internal static partial class ScalarParser
         ParameterKind.DateOnly => "a date like 2024-01-31",
         ParameterKind.DateTime => "a date and time like 2024-01-31T120000 or 2024-01-31T12:00:00",
         ParameterKind.DateTimeOffset => "a date and time with offset like 2024-01-31T12:00:00+09:00",
+        ParameterKind.Year => "a year like 2024",
+        ParameterKind.Month => "a month like 2024-05",
+        ParameterKind.DateHour => "a date and hour like 2024-05-10T19",
+        ParameterKind.DateMinute => "a date and minute like 2024-05-10T1907",
+        ParameterKind.DateSecond => "a date and time like 2024-05-10T190738",
+        ParameterKind.DateInterval => "a date interval like 2024, 2024-05, 2024-W19, 2024-05-10 or 2024-05-10-2024-06-10",
         ParameterKind.TimeSpan => "a duration like '1 d 2 h', P1DT2H or 01:30:00",
         ParameterKind.List => "a JSON array like [1, 2] or comma-separated values",
         ParameterKind.TaskList => "a JSON array of tasks like [{\"type\": \"TaskName\", \"params\": {}}]",

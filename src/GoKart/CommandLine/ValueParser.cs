@@ -161,6 +161,7 @@ internal sealed class ValueParser(Func<JsonElement, ParameterType, string, TaskO
     {
         JsonException => $"not valid JSON; expected {ScalarParser.Expected(type)}",
         FormatException f when IsOurs(f.Message) => f.Message,
+        FormatException { InnerException: ArgumentOutOfRangeException range } => range.Message.Split(" (Parameter", 2)[0],
         OverflowException => $"out of range for {TypeText.Of(type)}",
         _ => "expected " + ScalarParser.Expected(type),
     };

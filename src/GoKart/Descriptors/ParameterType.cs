@@ -49,8 +49,38 @@ internal sealed class ParameterType
         ParameterKind.TaskList => $"list<{Element!.DisplayName}>",
         ParameterKind.Dictionary => $"dict<{Key!.DisplayName}, {Value!.DisplayName}>",
         ParameterKind.Task => TaskName(ValueType),
+        ParameterKind.Year => "DateOnly as year (yyyy)",
+        ParameterKind.Month => "DateOnly as month (yyyy-MM)",
+        ParameterKind.DateHour => "DateTime as hour (yyyy-MM-ddTHH)",
+        ParameterKind.DateMinute => "DateTime as minute (yyyy-MM-ddTHHmm)",
+        ParameterKind.DateSecond => "DateTime as second (yyyy-MM-ddTHHmmss)",
         _ => ValueType.Name + (IsNullable && ValueType.IsValueType ? "?" : string.Empty),
     };
+
+    /// <summary>
+    /// Classifies <paramref name="type"/> written at <paramref name="granularity"/>, or returns null when parameters
+    /// of that type are unsupported or the granularity does not fit the type (Year/Month need a DateOnly,
+    /// Hour/Minute/Second a DateTime).
+    /// </summary>
+    public static ParameterType? For(Type type, DateGranularity granularity)
+    {
+        if (granularity == DateGranularity.Default)
+        {
+            return For(type);
+        }
+
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        ParameterKind? kind = granularity switch
+        {
+            DateGranularity.Year when t == typeof(DateOnly) => ParameterKind.Year,
+            DateGranularity.Month when t == typeof(DateOnly) => ParameterKind.Month,
+            DateGranularity.Hour when t == typeof(DateTime) => ParameterKind.DateHour,
+            DateGranularity.Minute when t == typeof(DateTime) => ParameterKind.DateMinute,
+            DateGranularity.Second when t == typeof(DateTime) => ParameterKind.DateSecond,
+            _ => null,
+        };
+        return kind is { } k ? new ParameterType(type, k, !type.IsValueType || t != type) : null;
+    }
 
     /// <summary>Classifies <paramref name="type"/>, or returns null when parameters of that type are unsupported.</summary>
     public static ParameterType? For(Type type)
@@ -77,6 +107,7 @@ internal sealed class ParameterType
             _ when t == typeof(DateTime) => ParameterKind.DateTime,
             _ when t == typeof(DateTimeOffset) => ParameterKind.DateTimeOffset,
             _ when t == typeof(TimeSpan) => ParameterKind.TimeSpan,
+            _ when t == typeof(DateInterval) => ParameterKind.DateInterval,
             _ when t == typeof(Guid) => ParameterKind.Guid,
             _ when t == typeof(char) => ParameterKind.Char,
             _ => null,

@@ -29,6 +29,7 @@ internal sealed class TaskDescriptor
         OutputType = FindOutputType(type)
             ?? throw new TaskDefinitionException(type.Name, $"task '{type.FullName}' must derive from TaskOnKart<T>");
         Options = type.GetCustomAttribute<TaskOptionsAttribute>(inherit: true) ?? new TaskOptionsAttribute();
+        Retry = type.GetCustomAttribute<RetryAttribute>(inherit: true);
         var codeVersion = type.GetCustomAttribute<CodeVersionAttribute>(inherit: false);
         _codeVersion = new Lazy<string?>(() => CodeFingerprint.Describe(type, codeVersion), LazyThreadSafetyMode.ExecutionAndPublication);
         Parameters = ReadParameters(type, ClassName);
@@ -48,6 +49,9 @@ internal sealed class TaskDescriptor
     public Type OutputType { get; }
 
     public TaskOptionsAttribute Options { get; }
+
+    /// <summary>The class's own retry policy; null to use the build's.</summary>
+    public RetryAttribute? Retry { get; }
 
     /// <summary>Parameters in declaration order, base class first.</summary>
     public ImmutableArray<ParameterDescriptor> Parameters { get; }
@@ -117,14 +121,23 @@ internal sealed class TaskDescriptor
                     continue;
                 }
 
-                var parameterType = ParameterType.For(property.PropertyType)
+                var attribute = property.GetCustomAttribute<ParameterAttribute>(inherit: true);
+                var granularity = attribute?.Granularity ?? DateGranularity.Default;
+                var parameterType = ParameterType.For(property.PropertyType, granularity)
+                    ?? (granularity != DateGranularity.Default
+                        ? throw new TaskDefinitionException(
+                            className,
+                            $"parameter '{property.Name}' of task '{className}' has Granularity = {granularity}, which needs a "
+                            + (granularity is DateGranularity.Year or DateGranularity.Month ? "DateOnly" : "DateTime")
+                            + $", not '{property.PropertyType}'.")
+                        : (ParameterType?)null)
                     ?? throw new TaskDefinitionException(
                         className,
                         $"parameter '{property.Name}' of task '{className}' has unsupported type '{property.PropertyType}'. "
                         + "Supported: string, bool, integers, float/double/decimal, enums, DateOnly, DateTime, DateTimeOffset, "
-                        + "TimeSpan, Guid, lists and dictionaries of those, tasks and lists of tasks. "
+                        + "TimeSpan, Guid, DateInterval, lists and dictionaries of those, tasks and lists of tasks. "
                         + "Mark it [NotParameter] if it is not a parameter.");
-                result.Add(new ParameterDescriptor(property, parameterType, property.GetCustomAttribute<ParameterAttribute>(inherit: true)));
+                result.Add(new ParameterDescriptor(property, parameterType, attribute));
             }
         }
 

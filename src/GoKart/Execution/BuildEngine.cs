@@ -12,6 +12,7 @@ internal sealed partial class BuildEngine(BuildSession session)
 {
     private readonly Lock _gate = new();
     private readonly List<TaskFailure> _failures = [];
+    private readonly BuildNotifier _notifier = new(session);
     private int _remaining;
     private int _done;
     private int _running;
@@ -22,7 +23,9 @@ internal sealed partial class BuildEngine(BuildSession session)
     {
         try
         {
-            return await BuildAsync(root, cancellationToken).ConfigureAwait(false);
+            var report = await BuildAsync(root, cancellationToken).ConfigureAwait(false);
+            _notifier.BuildFinished(report);
+            return report;
         }
         finally
         {
@@ -39,6 +42,14 @@ internal sealed partial class BuildEngine(BuildSession session)
         var scheduled = await planner.PlanAsync(graph, cancellationToken).ConfigureAwait(false);
         Validate(scheduled);
         EngineLog.Scheduled(session.Logger, scheduled.Count, graph.Nodes.Count, graph.Root.Label);
+        if (_notifier.Any)
+        {
+            _notifier.BuildStarted(root, scheduled.Count, graph.Nodes.Count);
+            foreach (var node in graph.Nodes.Where(n => n.Status == TaskRunStatus.AlreadyComplete))
+            {
+                _notifier.AlreadyComplete(node);
+            }
+        }
 
         if (scheduled.Count > 0)
         {
@@ -56,7 +67,7 @@ internal sealed partial class BuildEngine(BuildSession session)
 
         var outcomes = graph.Nodes
             .Where(n => n.Status is not null)
-            .Select(n => new TaskOutcome(n.Name, n.Id, n.Status!.Value, n.Duration, n.Error))
+            .Select(n => new TaskOutcome(n.Name, n.Id, n.Status!.Value, n.Duration, n.Error) { Attempts = n.Attempts })
             .ToList();
         return new BuildReport(outcomes, [.. _failures], output, session.Time.GetElapsedTime(_startTimestamp));
     }
@@ -177,7 +188,7 @@ internal sealed partial class BuildEngine(BuildSession session)
         var start = Stopwatch.GetTimestamp();
         try
         {
-            var ranHere = await RunLock.RunOnceAsync(session, node, rerun, cancellationToken).ConfigureAwait(false);
+            var ranHere = await TaskRetry.RunAsync(session, node, rerun, cancellationToken).ConfigureAwait(false);
             Interlocked.Decrement(ref _running);
             var next = Finish(node, ranHere ? TaskRunStatus.Succeeded : TaskRunStatus.CompletedElsewhere, writer);
             Report(ranHere ? BuildEvent.Succeeded : BuildEvent.CompletedElsewhere, node);
@@ -240,7 +251,7 @@ internal sealed partial class BuildEngine(BuildSession session)
         {
             node.Status = TaskRunStatus.Failed;
             node.Error = error;
-            _failures.Add(new TaskFailure(node.Name, node.Id, error));
+            _failures.Add(new TaskFailure(node.Name, node.Id, error) { Explanation = node.FailureExplanation, Attempts = Math.Max(1, node.Attempts) });
             var resolved = 1;
             var stack = new Stack<TaskNode>(node.Dependents);
             while (stack.Count > 0)
@@ -272,6 +283,7 @@ internal sealed partial class BuildEngine(BuildSession session)
 
     private void Report(BuildEvent kind, TaskNode node)
     {
+        _notifier.Task(kind, node);
         if (session.Options.Progress is { } progress)
         {
             int failed;

@@ -61,6 +61,7 @@ internal static class RunLogs
         writer.WriteString("unique_id", node.Id);
         writer.WriteString("type", node.Task.Descriptor.Type.FullName);
         WriteRequires(writer, node);
+        writer.WriteNumber("attempts", node.Attempts);
         writer.WriteStartArray("task_log");
         foreach (var entry in entries)
         {

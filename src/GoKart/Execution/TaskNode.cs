@@ -33,6 +33,12 @@ internal sealed class TaskNode(TaskOnKart task, string id, TaskNode[] dependenci
 
     public Exception? Error { get; set; }
 
+    /// <summary>How many times the task was run in this build (more than 1 after retries).</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>What the task's OnFailure hook returned after its last failure.</summary>
+    public string? FailureExplanation { get; set; }
+
     /// <summary>Keep the output in memory after running (the root's, returned by the build); others are dropped.</summary>
     public bool KeepValue { get; set; }
 

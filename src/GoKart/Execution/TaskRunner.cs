@@ -52,6 +52,7 @@ internal static class TaskRunner
             var finished = session.Time.GetUtcNow();
             await PublishAsync(session, node, context, mainWrite, rerun, cancellationToken).ConfigureAwait(false);
             node.Duration = elapsed;
+            TaskHooks.Succeeded(session, node, value);
             if (node.KeepValue)
             {
                 node.Value = value;

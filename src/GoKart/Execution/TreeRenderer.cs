@@ -89,7 +89,7 @@ internal static class TreeRenderer
         }
     }
 
-    private static async Task<JsonElement?> ReadJsonAsync(BuildSession session, string path, CancellationToken cancellationToken)
+    internal static async Task<JsonElement?> ReadJsonAsync(BuildSession session, string path, CancellationToken cancellationToken)
     {
         if (!await session.Store.ExistsAsync(path, cancellationToken).ConfigureAwait(false))
         {
