@@ -53,7 +53,7 @@ internal sealed class RunContext
     public async ValueTask<object?> LoadAsync(TaskOnKart task, string? outputName, Type? valueType, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
-        var dependency = _node.FindDependency(task.UniqueId)
+        var dependency = _node.FindDependency(task)
             ?? throw new TaskDefinitionException(
                 _node.Name,
                 $"Task '{_node.Label}' loads '{task.Descriptor.ClassName}[{task.UniqueId}]', which it does not require. Add it to Requires().");

@@ -241,7 +241,7 @@ internal sealed class TaskGraph
             }
         }
 
-        private static string?[] SerializeScalars(TaskOnKart task, TaskDescriptor descriptor)
+        internal static string?[] SerializeScalars(TaskOnKart task, TaskDescriptor descriptor)
         {
             var values = new string?[descriptor.Parameters.Length];
             for (var i = 0; i < values.Length; i++)
@@ -256,16 +256,28 @@ internal sealed class TaskGraph
             return values;
         }
 
-        private string OwnKey(TaskDescriptor descriptor, string?[] serialized)
-        {
-            var sb = _scratch.Clear().Append(descriptor.Type.FullName);
-            foreach (var value in serialized)
-            {
-                sb.Append('\u0001').Append(value);
-            }
+        private string OwnKey(TaskDescriptor descriptor, string?[] serialized) => KeyOf(_scratch.Clear(), descriptor, serialized);
+    }
 
-            return sb.ToString();
+    /// <summary>
+    /// Class and parameter values of a task without task parameters, which determine its unique id; null for a task
+    /// with task parameters. Lets a fresh but equal instance find its node without hashing its whole subgraph.
+    /// </summary>
+    public static string? KeyOf(TaskOnKart task)
+    {
+        var descriptor = task.Descriptor;
+        return descriptor.TaskParameters.IsEmpty ? KeyOf(new StringBuilder(128), descriptor, Builder.SerializeScalars(task, descriptor)) : null;
+    }
+
+    private static string KeyOf(StringBuilder sb, TaskDescriptor descriptor, string?[] serialized)
+    {
+        sb.Append(descriptor.Type.FullName);
+        foreach (var value in serialized)
+        {
+            sb.Append('\u0001').Append(value);
         }
+
+        return sb.ToString();
     }
 
     /// <summary>

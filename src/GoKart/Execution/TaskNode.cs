@@ -4,6 +4,7 @@ namespace GoKart.Execution;
 internal sealed class TaskNode(TaskOnKart task, string id, TaskNode[] dependencies, Dependencies requires)
 {
     private Dictionary<string, TaskNode>? _dependenciesById;
+    private Dictionary<string, TaskNode>? _dependenciesByKey;
 
     public TaskOnKart Task { get; } = task;
 
@@ -43,6 +44,40 @@ internal sealed class TaskNode(TaskOnKart task, string id, TaskNode[] dependenci
     public bool KeepValue { get; set; }
 
     public object? Value { get; set; }
+
+    /// <summary>
+    /// The requirement <paramref name="task"/> stands for: the same instance, one with its id, or (for a fresh instance
+    /// of a task without task parameters, as <c>Load(new Step { Index = i - 1 })</c> makes) one with its class and
+    /// parameter values. The last avoids computing a fresh instance's id, which hashes its whole subgraph again: a
+    /// chain whose tasks load fresh parents would otherwise cost quadratic time.
+    /// </summary>
+    public TaskNode? FindDependency(TaskOnKart task)
+    {
+        if (task.CachedUniqueId is { } known)
+        {
+            return FindDependency(known);
+        }
+
+        foreach (var dependency in Dependencies)
+        {
+            if (ReferenceEquals(dependency.Task, task))
+            {
+                return dependency;
+            }
+        }
+
+        if (TaskGraph.KeyOf(task) is { } key)
+        {
+            _dependenciesByKey ??= Dependencies.Select(d => (Key: TaskGraph.KeyOf(d.Task), Node: d)).Where(p => p.Key is not null).DistinctBy(p => p.Key).ToDictionary(p => p.Key!, p => p.Node, StringComparer.Ordinal);
+            if (_dependenciesByKey.TryGetValue(key, out var node))
+            {
+                task.CachedUniqueId = node.Id;
+                return node;
+            }
+        }
+
+        return FindDependency(task.UniqueId);
+    }
 
     public TaskNode? FindDependency(string id)
     {

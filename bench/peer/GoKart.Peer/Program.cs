@@ -1,0 +1,70 @@
+// The peer workloads on GoKart.NET's side: the same work as gokart_side.py, mode by mode (see bench/peer/README.md).
+// Usage: dotnet GoKart.Peer.dll MODE WORKSPACE. Prints one JSON line: {"inner": seconds of the measured call}.
+using System.Diagnostics;
+using System.Globalization;
+using GoKart;
+using GoKart.Peer;
+
+if (args.Length != 2)
+{
+    Console.Error.WriteLine("usage: GoKart.Peer MODE WORKSPACE");
+    return 2;
+}
+
+var (mode, workspace) = (args[0], args[1]);
+var options = new BuildOptions { Workspace = workspace };
+var watch = new Stopwatch();
+switch (mode)
+{
+    case "hello":
+        watch.Start();
+        Kart.Build(new Hello(), options);
+        break;
+    case "chain" or "chain-rebuild":
+        watch.Start();
+        Check(Kart.Build(Chain.Build(1000), options) == 999, mode);
+        break;
+    case "fanin" or "fanin-rebuild":
+        watch.Start();
+        Check(Kart.Build(FanRoot.Build(2000), options) == 1999L * 2000 / 2, mode);
+        break;
+    case "dump-npz" or "dump-csv":
+        {
+            // The rows are made before the clock starts: only the build that dumps them is timed.
+            var task = new WideRows { Extension = mode[5..], Rows = WideRow.Make() };
+            watch.Start();
+            Kart.Build(task, options);
+            break;
+        }
+
+    case "dump-npzcols":
+        {
+            var task = new WideColumns { Columns = WideColumns.From(WideRow.Make()) };
+            watch.Start();
+            Kart.Build(task, options);
+            break;
+        }
+
+    case "load-npz" or "load-csv":
+        watch.Start();
+        Check(Kart.Build(new WideRows { Extension = mode[5..] }, options).Count == WideRow.Count, mode);
+        break;
+    case "load-npzcols":
+        watch.Start();
+        Check(Kart.Build(new WideColumns(), options)["C9"].Length == WideRow.Count, mode);
+        break;
+    default:
+        Console.Error.WriteLine($"unknown mode '{mode}'");
+        return 2;
+}
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{{\"inner\": {watch.Elapsed.TotalSeconds}}}"));
+return 0;
+
+static void Check(bool ok, string mode)
+{
+    if (!ok)
+    {
+        throw new InvalidOperationException($"{mode}: wrong result");
+    }
+}
