@@ -1,7 +1,7 @@
 namespace GoKart.Slurm;
 
 /// <summary>Slurm refused or failed a request (sbatch, squeue, ...), or the setup cannot work (workspace, log folder).</summary>
-public sealed class SlurmException : Exception
+public sealed class SlurmException : GoKartException
 {
     /// <summary>Creates the exception.</summary>
     public SlurmException()

@@ -21,7 +21,7 @@ internal static class WorkspaceCheck
 
         if (plan.Store is InMemoryStore)
         {
-            throw new SlurmException("The workspace is in memory; Slurm jobs run in other processes and cannot see it. Use a shared folder or s3://.");
+            throw new GoKartConfigurationException("The workspace is in memory; Slurm jobs run in other processes and cannot see it. Use a shared folder or s3://.");
         }
 
         if (localPath is null)
@@ -43,7 +43,7 @@ internal static class WorkspaceCheck
             return;
         }
 
-        throw new SlurmException(
+        throw new GoKartConfigurationException(
             $"The workspace '{localPath}' is on a local {fileSystem ?? "unknown"} file system, and the cluster's nodes ({string.Join(", ", names.Take(5))}) are not this machine, "
             + "so jobs would not see it. Put the workspace on a shared file system or s3://, or set shared_workspace = true in [slurm] (SlurmOptions.SharedWorkspace) if it is shared.");
     }

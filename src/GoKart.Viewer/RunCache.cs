@@ -10,7 +10,7 @@ namespace GoKart.Viewer;
 /// </summary>
 internal sealed class RunCache
 {
-    private const string Magic = "gokart-run-index-3";
+    private const string Magic = "gokart-run-index-4";
 
     public RunCache(string file) => File = file;
 

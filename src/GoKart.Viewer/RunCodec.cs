@@ -27,7 +27,7 @@ internal static class RunCodec
         WriteTime(w, run.End);
         w.Write(run.ProcessingTime?.Ticks ?? long.MinValue);
         w.Write(run.RandomSeed.HasValue);
-        w.Write(run.RandomSeed ?? 0);
+        w.Write(run.RandomSeed ?? 0L);
         w.Write(run.Outputs.Count);
         foreach (var output in run.Outputs)
         {
@@ -77,7 +77,7 @@ internal static class RunCodec
         var end = ReadTime(r);
         var ticks = r.ReadInt64();
         var hasSeed = r.ReadBoolean();
-        var seed = r.ReadInt32();
+        var seed = r.ReadInt64();
         var outputs = new RunOutput[r.ReadInt32()];
         for (var i = 0; i < outputs.Length; i++)
         {

@@ -32,7 +32,7 @@ internal static class RunLogParser
                 run = kind switch
                 {
                     LogFileName.ProcessingTime => ReadTimes(run, root),
-                    LogFileName.RandomSeed => run with { RandomSeed = root.TryGetProperty("random_seed", out var s) && s.TryGetInt32(out var seed) ? seed : null },
+                    LogFileName.RandomSeed => run with { RandomSeed = root.TryGetProperty("random_seed", out var s) && s.TryGetInt64(out var seed) ? seed : null },
                     LogFileName.TaskLog => ReadTaskLog(run, root),
                     _ => run with { Parameters = ReadParameters(root) },
                 };

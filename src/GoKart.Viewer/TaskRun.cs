@@ -31,7 +31,7 @@ public sealed record TaskRun
     public TimeSpan? ProcessingTime { get; init; }
 
     /// <summary>The seed of the task's Random.</summary>
-    public int? RandomSeed { get; init; }
+    public long? RandomSeed { get; init; }
 
     /// <summary>The outputs: the main one (<c>output</c>) first, then named ones.</summary>
     public IReadOnlyList<RunOutput> Outputs { get; init; } = [];

@@ -70,7 +70,7 @@ public sealed class BatchPlannerTests
         var output = new StringWriter();
         var options = new BuildOptions { Store = new InMemoryStore(), Executor = new SlurmExecutor(new SlurmOptions { Output = output, Command = ["false"] }) };
 
-        var error = await Assert.ThrowsAsync<SlurmException>(() => Kart.ExecuteAsync(new Step { Index = 1 }, options));
+        var error = await Assert.ThrowsAsync<GoKartConfigurationException>(() => Kart.ExecuteAsync(new Step { Index = 1 }, options));
 
         Assert.Contains("in memory", error.Message, StringComparison.Ordinal);
         Assert.Equal(string.Empty, output.ToString());

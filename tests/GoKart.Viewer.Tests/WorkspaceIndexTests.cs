@@ -45,7 +45,8 @@ public sealed class WorkspaceIndexTests : IDisposable
         Assert.Equal("GoKart.Viewer.Tests", train.Namespace);
         Assert.Equal(T0.AddMinutes(1), train.End);
         Assert.Equal(TimeSpan.FromMilliseconds(250), train.ProcessingTime);
-        Assert.NotNull(train.RandomSeed);
+        // gokart's seed, computed here independently: int(unique_id, 16) % (2**32 - 1).
+        Assert.Equal((long)(System.Numerics.BigInteger.Parse("0" + train.Id, System.Globalization.NumberStyles.HexNumber) % uint.MaxValue), train.RandomSeed);
         Assert.Equal([new RunRequirement("Data", data.UniqueId, "Data", "GoKart.Viewer.Tests.Data")], train.Requires);
         var reportRun = runs[report.UniqueId]!;
         Assert.Equal(["model", "data"], reportRun.Requires!.Select(q => q.Name));

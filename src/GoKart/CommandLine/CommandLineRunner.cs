@@ -35,6 +35,13 @@ internal sealed class CommandLineRunner(CommandLineOptions options)
             await _error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
             return ExitCodes.UnhandledError;
         }
+        catch (GoKartException e)
+        {
+            // A problem a GoKart package detected and explained itself (e.g. Slurm refused a job): its message says
+            // what to do, a stack trace would only bury it.
+            await _error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+            return ExitCodes.UnhandledError;
+        }
         catch (Exception e)
         {
             await _error.WriteLineAsync($"error: unexpected {e.GetType().Name}: {e.Message}{Environment.NewLine}{e}").ConfigureAwait(false);

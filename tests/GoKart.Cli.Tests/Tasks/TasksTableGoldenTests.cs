@@ -30,9 +30,9 @@ public sealed class TasksTableGoldenTests : IDisposable
 
     private static string Id(TaskOnKart task) => task.UniqueId[..8];
 
-    /// <summary>gokart's seed: the id as a hexadecimal number modulo 2^31 - 1.</summary>
+    /// <summary>gokart's seed: <c>int(unique_id, 16) % (2**32 - 1)</c>.</summary>
     private static string Seed(string id) =>
-        (System.Numerics.BigInteger.Parse("0" + id, System.Globalization.NumberStyles.HexNumber) % int.MaxValue).ToString();
+        (System.Numerics.BigInteger.Parse("0" + id, System.Globalization.NumberStyles.HexNumber) % uint.MaxValue).ToString();
 
     [Fact]
     public void Table_Default_IsGolden()

@@ -60,7 +60,8 @@ public sealed class MultiProcessTests(MotoServer moto, RedisServer redis)
 
         ChildProcess.Kill(victim); // SIGKILL mid-run: its locks are not released, only their expiry frees them
         victim.Dispose();
-        var victimRuns = (await RunCountsAsync(counter)).Values.Sum();
+        var byVictim = await RunCountsAsync(counter);
+        var victimRuns = byVictim.Values.Sum();
         Assert.InRange(victimRuns, 1, 3); // at most the 3 runs before it hung; the hung ones never count
         var others = Enumerable.Range(0, 3).Select(_ => Start(bucket, counter, expiryMs: 3000, sleepMs: 50)).ToList();
 
@@ -71,8 +72,13 @@ public sealed class MultiProcessTests(MotoServer moto, RedisServer redis)
         var runs = await RunCountsAsync(counter);
         Assert.Equal(1, runs.GetValueOrDefault(counter + "runs:" + hung));
         Assert.Equal(TaskCount, runs.Count);
-        Assert.All(runs, r => Assert.True(r.Value == 1, $"{r.Key} ran {r.Value} times"));
-        Assert.Equal(TaskCount - victimRuns, results.Sum(r => r.Ran));
+        // A run the victim counted may still have been writing its output when it was killed (its other worker
+        // was mid-commit when the first one hung): that one task may run once more elsewhere, at-least-once as in
+        // gokart. Every other task ran exactly once.
+        var rerun = runs.Where(r => r.Value == 2 && byVictim.ContainsKey(r.Key)).Select(r => r.Key).ToList();
+        Assert.True(rerun.Count <= 1, $"tasks the victim ran were run again: {string.Join(", ", rerun)}");
+        Assert.All(runs.Where(r => !rerun.Contains(r.Key)), r => Assert.True(r.Value == 1, $"{r.Key} ran {r.Value} times"));
+        Assert.Equal(TaskCount - victimRuns + rerun.Count, results.Sum(r => r.Ran));
 
         // A fifth process after them finds everything complete: it runs nothing and reads the same result.
         var fifth = await FinishAsync(Start(bucket, counter, expiryMs: 3000, sleepMs: 50));

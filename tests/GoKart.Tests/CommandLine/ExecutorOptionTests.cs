@@ -56,6 +56,28 @@ public sealed class ExecutorOptionTests : IDisposable
         Assert.Empty(_dir.Files());
     }
 
+    [Fact]
+    public async Task Run_ExecutorRefusesTheWorkspace_IsAUsageErrorWithoutAStackTrace()
+    {
+        var provider = new FakeProvider { Refusal = new GoKartConfigurationException("The workspace 'x' is not shared with the cluster.") };
+
+        var code = await RunAsync([provider], "CliEcho", "--text=x", "--executor", "fake");
+
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Equal("error: The workspace 'x' is not shared with the cluster.", _error.ToString().Trim());
+    }
+
+    [Fact]
+    public async Task Run_ExecutorFailsWithItsOwnGoKartException_PrintsItsMessageWithoutAStackTrace()
+    {
+        var provider = new FakeProvider { Refusal = new GoKartException("'sbatch' failed (exit 1): invalid partition") };
+
+        var code = await RunAsync([provider], "CliEcho", "--text=x", "--executor", "fake");
+
+        Assert.Equal(ExitCodes.UnhandledError, code);
+        Assert.Equal("error: 'sbatch' failed (exit 1): invalid partition", _error.ToString().Trim());
+    }
+
     private async Task<int> RunAsync(IReadOnlyList<ITaskExecutorProvider> providers, params string[] args)
     {
         var environment = new Dictionary<string, string> { ["PART"] = "gpu" };
@@ -81,20 +103,27 @@ public sealed class ExecutorOptionTests : IDisposable
 
         public FakeExecutor? Executor { get; private set; }
 
+        public GoKartException? Refusal { get; init; }
+
         public ITaskExecutor Create(ExecutorConfiguration configuration)
         {
             Configuration = configuration;
-            return Executor = new FakeExecutor(configuration);
+            return Executor = new FakeExecutor(configuration, Refusal);
         }
     }
 
-    private sealed class FakeExecutor(ExecutorConfiguration configuration) : ITaskExecutor
+    private sealed class FakeExecutor(ExecutorConfiguration configuration, GoKartException? refusal) : ITaskExecutor
     {
         public int Runs { get; private set; }
 
         public async Task ExecuteAsync(ExecutionPlan plan, CancellationToken cancellationToken)
         {
             Runs++;
+            if (refusal is not null)
+            {
+                throw refusal;
+            }
+
             if (configuration.DryRun)
             {
                 foreach (var task in plan.Tasks)
