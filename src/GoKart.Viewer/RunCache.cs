@@ -10,7 +10,7 @@ namespace GoKart.Viewer;
 /// </summary>
 internal sealed class RunCache
 {
-    private const string Magic = "gokart-run-index-3";
+    private const string Magic = "gokart-run-index-4";
 
     public RunCache(string file) => File = file;
 
@@ -38,7 +38,8 @@ internal sealed class RunCache
         var result = new Dictionary<string, CachedRun>(StringComparer.Ordinal);
         try
         {
-            using var stream = new FileStream(File, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            // One read of the whole file, then decoding from memory: no per-string read calls into the file.
+            using var stream = new MemoryStream(System.IO.File.ReadAllBytes(File), writable: false);
             using var reader = new BinaryReader(stream, Encoding.UTF8);
             if (reader.ReadString() != Magic)
             {
