@@ -4,8 +4,9 @@ using System.Text;
 namespace GoKart.Viewer;
 
 /// <summary>
-/// What the listing parsed last time, per run, with the size and modification time of each log file it came
-/// from: a run whose files are unchanged is not read again. One binary file per workspace in the user's cache
+/// What the listing parsed last time, per run, with the stamp of the log files it came from (which exist, and
+/// their sizes and modification times; on a local folder task_log's only): a run whose stamp is unchanged is
+/// not read again. One binary file per workspace in the user's cache
 /// directory (never inside the workspace), written atomically; a damaged or older-format file is ignored.
 /// </summary>
 internal sealed class RunCache
@@ -38,7 +39,8 @@ internal sealed class RunCache
         var result = new Dictionary<string, CachedRun>(StringComparer.Ordinal);
         try
         {
-            using var stream = new FileStream(File, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            // One read of the whole file, then decoding from memory: no per-string read calls into the file.
+            using var stream = new MemoryStream(System.IO.File.ReadAllBytes(File), writable: false);
             using var reader = new BinaryReader(stream, Encoding.UTF8);
             if (reader.ReadString() != Magic)
             {

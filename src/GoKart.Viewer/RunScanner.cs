@@ -37,6 +37,11 @@ internal static class RunScanner
             run.Add(kind, entry);
         }
 
+        if (store is LocalFileStore localStore)
+        {
+            StampRunsWithoutTaskLog(localStore.Root, runs.Values);
+        }
+
         var previous = cache?.Load() ?? [];
         var results = new ConcurrentBag<CachedRun>();
         var toRead = new List<RunFiles>();
@@ -140,6 +145,13 @@ internal static class RunScanner
         await Parallel.ForAsync(0, prefixes.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (i, ct) =>
         {
             var part = new List<StoreEntry>();
+            if (IsUnstampedLogFolder(prefixes[i]))
+            {
+                part.AddRange(LocalNames.List(root, prefixes[i], ct));
+                parts[i] = part;
+                return;
+            }
+
             await foreach (var entry in store.ListAsync(prefixes[i], ct).ConfigureAwait(false))
             {
                 part.Add(entry);
@@ -163,6 +175,41 @@ internal static class RunScanner
         }
 
         return all;
+    }
+
+    /// <summary>
+    /// On a local workspace only task_log is stat-ed (size and time): the engine rewrites all five logs of a run
+    /// together, task_log after processing_time and random_seed, and task_params is a function of the id, so a
+    /// new task_log stamp (or a log file appearing or vanishing) marks every changed run. A warm listing then
+    /// stats two files per run (task_log and the output) instead of six. A hand edit of another log that keeps
+    /// task_log untouched is not seen on a local folder; other stores stamp every parsed log.
+    /// </summary>
+    private static bool IsUnstampedLogFolder(string prefix) =>
+        prefix.StartsWith(LogFileName.Root, StringComparison.Ordinal) && prefix != LogFileName.Root + LogFileName.TaskLog + "/";
+
+    /// <summary>A run with no task_log (crashed, or an old layout) is stamped by its other parsed logs instead.</summary>
+    private static void StampRunsWithoutTaskLog(string root, IEnumerable<RunFiles> runs)
+    {
+        foreach (var run in runs)
+        {
+            if (run.Has(LogFileName.TaskLog))
+            {
+                continue;
+            }
+
+            foreach (var kind in LogFileName.Parsed)
+            {
+                if (run.Has(kind))
+                {
+                    var path = LogFileName.PathOf(kind, run.TaskName, run.Id);
+                    var info = new FileInfo(Path.Combine(root, path));
+                    if (info.Exists)
+                    {
+                        run.Add(kind, new StoreEntry(path, info.Length, new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero)));
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>How the store spells the workspace root (<c>resources/</c>, <c>s3://b/p/</c>); stores reject an empty path.</summary>
@@ -236,10 +283,14 @@ internal static class RunScanner
 
         public long Size(string kind) => _sizes[Array.IndexOf(LogFileName.All, kind)];
 
-        /// <summary>Size and time of each parsed kind (module_versions is not parsed, so not stamped).</summary>
+        /// <summary>
+        /// Which log files exist, then size and time of each parsed kind (module_versions is not parsed, so not
+        /// stamped; a local listing leaves all but task_log unstamped, see <see cref="IsUnstampedLogFolder"/>).
+        /// </summary>
         public long[] Stamp()
         {
-            var stamp = new long[(LogFileName.All.Length - 1) * 2];
+            var stamp = new long[((LogFileName.All.Length - 1) * 2) + 1];
+            stamp[^1] = Mask;
             for (var i = 1; i < LogFileName.All.Length; i++)
             {
                 stamp[2 * (i - 1)] = _sizes[i];
