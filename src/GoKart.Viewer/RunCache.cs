@@ -11,7 +11,7 @@ namespace GoKart.Viewer;
 /// </summary>
 internal sealed class RunCache
 {
-    private const string Magic = "gokart-run-index-4";
+    private const string Magic = "gokart-run-index-5";
 
     public RunCache(string file) => File = file;
 
