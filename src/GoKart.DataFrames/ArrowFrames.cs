@@ -1,0 +1,73 @@
+using Apache.Arrow.Ipc;
+using GoKart.Formats;
+using Microsoft.Data.Analysis;
+
+namespace GoKart.DataFrames;
+
+/// <summary>A DataFrame as an Arrow IPC file (Microsoft.Data.Analysis' own Arrow conversion keeps names and types).</summary>
+internal sealed class ArrowFrames : IDataFrameCodec
+{
+    public async ValueTask WriteAsync(Stream stream, DataFrame frame, FormatContext context, CancellationToken cancellationToken)
+    {
+        ArrowFileWriter? writer = null;
+        try
+        {
+            foreach (var batch in frame.ToArrowRecordBatches())
+            {
+                if (writer is null)
+                {
+                    writer = new ArrowFileWriter(stream, batch.Schema, leaveOpen: true);
+                    await writer.WriteStartAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                await writer.WriteRecordBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (writer is null)
+            {
+                throw new InvalidDataException($"{context.Location}: a DataFrame without columns cannot be written as Arrow.");
+            }
+
+            await writer.WriteEndAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            writer?.Dispose();
+        }
+    }
+
+    public async ValueTask<DataFrame> ReadAsync(Stream stream, FormatContext context, CancellationToken cancellationToken)
+    {
+        var seekable = stream;
+        if (!stream.CanSeek)
+        {
+            seekable = new MemoryStream();
+            await stream.CopyToAsync(seekable, cancellationToken).ConfigureAwait(false);
+            seekable.Position = 0;
+        }
+
+        try
+        {
+            using var reader = new ArrowFileReader(seekable, new Apache.Arrow.Compression.CompressionCodecFactory(), leaveOpen: true);
+            DataFrame? frame = null;
+            while (await reader.ReadNextRecordBatchAsync(cancellationToken).ConfigureAwait(false) is { } batch)
+            {
+                var part = DataFrame.FromArrowRecordBatch(batch);
+                frame = frame is null ? part : frame.Append(part.Rows, inPlace: true);
+            }
+
+            return frame ?? DataFrame.FromArrowRecordBatch(new Apache.Arrow.RecordBatch(reader.Schema, [], 0));
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not InvalidDataException)
+        {
+            throw new InvalidDataException($"{context.Location}: not a readable Arrow IPC file as a DataFrame (truncated or corrupt?): {e.Message}", e);
+        }
+        finally
+        {
+            if (!ReferenceEquals(seekable, stream))
+            {
+                await seekable.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+}
