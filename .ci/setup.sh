@@ -5,6 +5,7 @@ set -euo pipefail
 need=(python3-pandas python3-numpy)   # Python interop tests of the formats (/usr/bin/python3.11)
 need+=(git)                           # Experiments tests create real git repositories
 need+=(redis-server)                  # Redis lock tests
+need+=(nodejs npm)                    # GoKart.Arrow interop tests read/write feather with npm's apache-arrow
 missing=()
 for p in "${need[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -16,3 +17,5 @@ if ! python3 -c 'import moto.server' 2>/dev/null && ! "$HOME/.pyenv/versions/3.1
   echo "setup: the moto S3 server is not importable from python3 or ~/.pyenv/versions/3.11.7/bin/python3" >&2
   exit 1
 fi
+# npm's apache-arrow (pinned in package-lock.json) for GoKart.Arrow's interop tests, beside their script.
+( cd "$(dirname "$0")/../tests/GoKart.Arrow.Tests/js" && npm ci --no-audit --no-fund --silent )
