@@ -72,7 +72,7 @@ internal static class ArrowTableCodec<TRecord>
         var shape = RecordShape<TRecord>.For(location);
         var columns = Columns(shape, location);
         using var reader = new ArrowFileReader(stream, new Apache.Arrow.Compression.CompressionCodecFactory(), leaveOpen: true);
-        var schema = await Guard(location, async () => { await reader.RecordCount().ConfigureAwait(false); return reader.Schema; }).ConfigureAwait(false);
+        var schema = await Guard(location, () => Task.FromResult(reader.Schema)).ConfigureAwait(false);
         var indexes = Match(shape, columns, schema, options.StrictColumns, location);
         var build = shape.Columnar.Build;
         long firstRow = 0;

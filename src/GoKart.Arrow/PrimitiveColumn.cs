@@ -40,7 +40,7 @@ internal sealed class PrimitiveColumn<TProp, TStore> : ArrowColumn
     public override IArrowArray Build(Array values, int count, long firstRow, string location)
     {
         var typed = (TProp[])values;
-        var bytes = new byte[count * Marshal.SizeOf<TStore>()];
+        var bytes = new byte[count * System.Runtime.CompilerServices.Unsafe.SizeOf<TStore>()];
         var stored = MemoryMarshal.Cast<byte, TStore>(bytes.AsSpan());
         byte[]? validity = null;
         var nulls = 0;

@@ -38,7 +38,7 @@ internal sealed class ParquetFrames : IDataFrameCodec
                 var column = frame.Columns[j];
                 if (column.DataType == typeof(string))
                 {
-                    await group.WriteAsync(fields[j], [.. Enumerable.Range(0, (int)column.Length).Select(i => (string?)column[i])]!, null).ConfigureAwait(false);
+                    await group.WriteAsync(fields[j], Enumerable.Range(0, (int)column.Length).Select(i => (string?)column[i]).ToArray()!, null).ConfigureAwait(false);
                 }
                 else
                 {

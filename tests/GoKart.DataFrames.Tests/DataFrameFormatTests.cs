@@ -10,10 +10,10 @@ public sealed class DataFrameFormatTests
     private static readonly FormatRegistry Registry = FormatRegistry.CreateDefault().AddDataFrames();
 
     private static DataFrame Sample() => new(
-        new Int32DataFrameColumn("Id", [1, 2, 3]),
-        new StringDataFrameColumn("Product", ["tea", "cake", "ü ✓"]),
-        new DoubleDataFrameColumn("Price", [3.5, 4.25, -1]),
-        new Int64DataFrameColumn("Quantity", [2, null, 7]));
+        new Int32DataFrameColumn("Id", new int[] { 1, 2, 3 }),
+        new StringDataFrameColumn("Product", new[] { "tea", "cake", "ü ✓" }),
+        new DoubleDataFrameColumn("Price", new double[] { 3.5, 4.25, -1 }),
+        new Int64DataFrameColumn("Quantity", new long?[] { 2, null, 7 }));
 
     [Theory]
     [InlineData("x.parquet")]
