@@ -79,12 +79,12 @@ internal static class ArrowColumns
     }
 
     private static ArrowColumn Same<T>(string name, string typeName, bool nullable, IArrowType type)
-        where T : unmanaged =>
+        where T : unmanaged, IEquatable<T> =>
         Primitive<T, T>(name, typeName, nullable, type, static v => v, static (v, _) => v, null);
 
     private static ArrowColumn Primitive<T, TStore>(string name, string typeName, bool nullable, IArrowType type, Func<T, TStore> toStore, Func<TStore, IArrowType, T> fromStore, T? nullValue)
         where T : struct
-        where TStore : unmanaged
+        where TStore : unmanaged, IEquatable<TStore>
     {
         // Timestamps, times and durations are read in any unit; everything else needs the same Arrow type.
         Func<IArrowType, bool> accepts = type switch
@@ -99,10 +99,12 @@ internal static class ArrowColumns
             : new PrimitiveColumn<T, TStore>(name, typeName, false, type, v => toStore(v), fromStore, accepts, nullValue.HasValue, nullValue ?? default);
     }
 
+#pragma warning disable CA1859 // the switch in TryCreate needs one return type for all its arms
     private static ArrowColumn Cells<T, TCell>(
         string name, string typeName, bool allowsNull, IArrowType type, Func<T, (bool, TCell)> toCell, Func<TCell, T> fromCell,
         Func<int, IArrowArrayBuilderOf<TCell>> builder, Func<IArrowArray, int, (bool, TCell)> cell) =>
         new ObjectColumn<T, TCell>(name, typeName, allowsNull, type, toCell, fromCell, builder, cell, t => t.TypeId == type.TypeId);
+#pragma warning restore CA1859
 
     private static ArrowColumn Text<T>(string name, string typeName, bool allowsNull, Func<T, string?> toText, Func<string, T> fromText) =>
         Cells<T, string>(

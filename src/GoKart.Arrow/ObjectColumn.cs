@@ -1,4 +1,5 @@
 using Apache.Arrow;
+using Array = System.Array;
 using Apache.Arrow.Types;
 
 namespace GoKart.Arrow;

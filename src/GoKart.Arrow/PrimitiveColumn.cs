@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Apache.Arrow;
+using Array = System.Array;
 using Apache.Arrow.Types;
 
 namespace GoKart.Arrow;
@@ -10,7 +11,7 @@ namespace GoKart.Arrow;
 /// a type converted to it.
 /// </summary>
 internal sealed class PrimitiveColumn<TProp, TStore> : ArrowColumn
-    where TStore : unmanaged
+    where TStore : unmanaged, IEquatable<TStore>
 {
     private static readonly bool Identity = typeof(TProp) == typeof(TStore);
     private readonly IArrowType _type;

@@ -48,7 +48,7 @@ internal sealed class ArrowFrames : IDataFrameCodec
 
         try
         {
-            using var reader = new ArrowFileReader(seekable, new Apache.Arrow.Compression.CompressionCodecFactory(), leaveOpen: true);
+            using var reader = new ArrowFileReader(seekable, (Apache.Arrow.Memory.MemoryAllocator?)null, new Apache.Arrow.Compression.CompressionCodecFactory(), leaveOpen: true);
             DataFrame? frame = null;
             while (await reader.ReadNextRecordBatchAsync(cancellationToken).ConfigureAwait(false) is { } batch)
             {

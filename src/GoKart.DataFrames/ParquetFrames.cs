@@ -1,5 +1,6 @@
 using System.Reflection;
 using GoKart.Formats;
+using GoKart.Parquet;
 using Microsoft.Data.Analysis;
 using Parquet;
 using Parquet.Schema;

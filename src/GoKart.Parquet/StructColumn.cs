@@ -11,7 +11,8 @@ namespace GoKart.Parquet;
 internal sealed class StructColumn<TProp, TStore> : ParquetColumn
     where TStore : struct
 {
-    private static readonly bool Identity = typeof(TProp) == typeof(TStore);
+    // Values pass through untouched only where no conversion or check applies (times and decimals have both).
+    private static readonly bool Identity = typeof(TProp) == typeof(TStore) && typeof(TStore) != typeof(DateTime) && typeof(TStore) != typeof(decimal);
     private readonly Func<TProp, TStore?> _toStore;
     private readonly Func<TStore, TProp> _fromStore;
     private readonly TProp? _nullValue;

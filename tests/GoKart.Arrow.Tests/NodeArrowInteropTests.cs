@@ -1,9 +1,12 @@
+using System.ComponentModel.DataAnnotations.Schema;
 using System.Diagnostics;
 using System.Text.Json;
 
 namespace GoKart.Arrow.Tests;
 
-public sealed record FromNode(int Id, double Score, string? Name, bool? Flag, DateOnly? Day);
+public sealed record FromNode(
+    [property: Column("id")] int Id, [property: Column("score")] double Score, [property: Column("name")] string? Name,
+    [property: Column("flag")] bool? Flag, [property: Column("day")] DateOnly? Day);
 
 /// <summary>npm's apache-arrow (an independent implementation, installed by .ci/setup.sh) reads what we write and writes what we read.</summary>
 public sealed class NodeArrowInteropTests : IDisposable
