@@ -12,7 +12,7 @@ internal sealed class ArrowFrames : IDataFrameCodec
         ArrowFileWriter? writer = null;
         try
         {
-            foreach (var batch in frame.ToArrowRecordBatches())
+            foreach (var batch in WithArrowStrings(frame).ToArrowRecordBatches())
             {
                 if (writer is null)
                 {
@@ -69,5 +69,41 @@ internal sealed class ArrowFrames : IDataFrameCodec
                 await seekable.DisposeAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>
+    /// The frame with every <see cref="StringDataFrameColumn"/> (the usual string column, which
+    /// <see cref="DataFrame.ToArrowRecordBatches"/> rejects) as an <see cref="ArrowStringDataFrameColumn"/> holding the same values.
+    /// </summary>
+    private static DataFrame WithArrowStrings(DataFrame frame) =>
+        frame.Columns.Any(c => c is StringDataFrameColumn)
+            ? new DataFrame(frame.Columns.Select(c => c is StringDataFrameColumn s ? ToArrowStrings(s) : c))
+            : frame;
+
+    private static ArrowStringDataFrameColumn ToArrowStrings(StringDataFrameColumn column)
+    {
+        var length = checked((int)column.Length);
+        var offsets = new int[length + 1];
+        var valid = new byte[(length + 7) / 8];
+        var data = new System.Buffers.ArrayBufferWriter<byte>();
+        var nulls = 0;
+        for (var i = 0; i < length; i++)
+        {
+            if (column[i] is { } text)
+            {
+                data.Write(System.Text.Encoding.UTF8.GetBytes(text));
+                valid[i / 8] |= (byte)(1 << (i % 8));
+            }
+            else
+            {
+                nulls++;
+            }
+
+            offsets[i + 1] = data.WrittenCount;
+        }
+
+        var offsetBytes = new byte[offsets.Length * sizeof(int)];
+        System.Runtime.InteropServices.MemoryMarshal.AsBytes(offsets.AsSpan()).CopyTo(offsetBytes);
+        return new ArrowStringDataFrameColumn(column.Name, data.WrittenMemory.ToArray(), offsetBytes, valid, length, nulls);
     }
 }

@@ -6,7 +6,9 @@ namespace GoKart.Parquet;
 /// <summary>
 /// Which parquet column a property type becomes. Numbers, bool, decimal (38, 18), Guid (UUID) and DateOnly (DATE) as
 /// they are; Half as float; DateTime as a tz-naive TIMESTAMP(NANOS) (Local converted to UTC first, read back
-/// Unspecified); DateTimeOffset as a UTC TIMESTAMP(NANOS) (read back with offset zero); TimeOnly as TIME(MICROS);
+/// Unspecified); DateTimeOffset as a UTC-adjusted TIMESTAMP(MILLIS) (read back with offset zero: Parquet.Net 6.1 writes
+/// timestamp min/max statistics in milliseconds whatever the unit, and DuckDB reads a UTC-adjusted column through them);
+/// TimeOnly as INT64 microseconds since midnight;
 /// TimeSpan as int64 nanoseconds; string, char and enums (by name) as UTF-8 strings.
 /// </summary>
 internal static class ParquetColumns
@@ -71,8 +73,8 @@ internal static class ParquetColumns
         if (plain == typeof(DateTimeOffset))
         {
             return Struct<DateTimeOffset, DateTime>(
-                name, typeName, nullable, new DateTimeDataField(name, DateTimeFormat.Timestamp, true, DateTimeTimeUnit.Nanos, nullable),
-                static v => CheckNanoseconds(v.UtcDateTime),
+                name, typeName, nullable, new DateTimeDataField(name, DateTimeFormat.Timestamp, true, DateTimeTimeUnit.Millis, nullable),
+                static v => CheckMilliseconds(v.UtcDateTime),
                 static v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)),
                 null);
         }
@@ -125,6 +127,11 @@ internal static class ParquetColumns
         value.Ticks >= MinNanosecondTicks && value.Ticks <= MaxNanosecondTicks
             ? value
             : throw new ArgumentException($"{value:O} is outside TIMESTAMP(NANOS) (1677-09-21 to 2262-04-11, as pandas' datetime64[ns]).");
+
+    private static DateTime CheckMilliseconds(DateTime value) =>
+        value.Ticks % TimeSpan.TicksPerMillisecond == 0
+            ? value
+            : throw new ArgumentException($"{value:O} has sub-millisecond ticks, which a DateTimeOffset column (TIMESTAMP(MILLIS)) cannot hold.");
 
     private static long TimeToMicroseconds(TimeOnly value) =>
         value.Ticks % 10 == 0

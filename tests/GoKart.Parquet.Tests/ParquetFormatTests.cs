@@ -132,6 +132,14 @@ public sealed class ParquetFormatTests
     }
 
     [Fact]
+    public async Task Write_OffsetWithSubMillisecondTicks_NamesRowAndColumn()
+    {
+        var whole = new DateTimeOffset(2021, 6, 1, 12, 0, 0, 5, TimeSpan.FromHours(9));
+        var e = await Assert.ThrowsAsync<InvalidDataException>(() => Rows.WriteAsync<IReadOnlyList<Instant>>("i.parquet", [new(whole), new(whole.AddTicks(1))]));
+        Assert.Contains("i.parquet: row 2, column 'At'", e.Message);
+    }
+
+    [Fact]
     public void Supports_RejectsTypesParquetCannotHold()
     {
         var format = new ParquetFormat();
@@ -140,6 +148,8 @@ public sealed class ParquetFormatTests
         Assert.True(format.Supports(typeof(Wide[])));
     }
 }
+
+public sealed record Instant(DateTimeOffset At);
 
 public sealed record NullableId(int? Id);
 

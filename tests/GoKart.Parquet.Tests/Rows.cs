@@ -30,7 +30,7 @@ internal static class Rows
         i % 3 == 1 ? null : -i,
         i % 3 == 1 ? null : i + 0.5,
         new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Unspecified).AddDays(i).AddTicks(i * 7),
-        new DateTimeOffset(2021, 6, 1, 12, 0, 0, TimeSpan.Zero).AddHours(i),
+        new DateTimeOffset(2021, 6, 1, 12, 0, 0, TimeSpan.FromHours(i % 3)).AddHours(i).AddMilliseconds(i * 3),
         new DateOnly(1999, 12, 31).AddDays(i),
         new TimeOnly(1, 2, 3).Add(TimeSpan.FromMicroseconds(i)),
         TimeSpan.FromMinutes(i) + TimeSpan.FromTicks(i),
