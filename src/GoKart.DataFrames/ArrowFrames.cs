@@ -85,7 +85,7 @@ internal sealed class ArrowFrames : IDataFrameCodec
         var length = checked((int)column.Length);
         var offsets = new int[length + 1];
         var valid = new byte[(length + 7) / 8];
-        var data = new System.Buffers.ArrayBufferWriter<byte>();
+        using var data = new MemoryStream();
         var nulls = 0;
         for (var i = 0; i < length; i++)
         {
@@ -99,11 +99,11 @@ internal sealed class ArrowFrames : IDataFrameCodec
                 nulls++;
             }
 
-            offsets[i + 1] = data.WrittenCount;
+            offsets[i + 1] = checked((int)data.Length);
         }
 
         var offsetBytes = new byte[offsets.Length * sizeof(int)];
         System.Runtime.InteropServices.MemoryMarshal.AsBytes(offsets.AsSpan()).CopyTo(offsetBytes);
-        return new ArrowStringDataFrameColumn(column.Name, data.WrittenMemory.ToArray(), offsetBytes, valid, length, nulls);
+        return new ArrowStringDataFrameColumn(column.Name, data.ToArray(), offsetBytes, valid, length, nulls);
     }
 }
