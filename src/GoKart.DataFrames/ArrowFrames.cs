@@ -7,8 +7,22 @@ namespace GoKart.DataFrames;
 /// <summary>A DataFrame as an Arrow IPC file (Microsoft.Data.Analysis' own Arrow conversion keeps names and types).</summary>
 internal sealed class ArrowFrames : IDataFrameCodec
 {
+    // The column types Microsoft.Data.Analysis converts to Arrow and the tests prove; others (decimal, DateTime, char)
+    // would fail inside its ToArrowRecordBatches with NotImplementedException, naming nothing.
+    private static readonly HashSet<Type> Written =
+    [
+        typeof(bool), typeof(byte), typeof(sbyte), typeof(short), typeof(ushort), typeof(int), typeof(uint), typeof(long), typeof(ulong),
+        typeof(float), typeof(double), typeof(string),
+    ];
+
     public async ValueTask WriteAsync(Stream stream, DataFrame frame, FormatContext context, CancellationToken cancellationToken)
     {
+        if (frame.Columns.FirstOrDefault(c => !Written.Contains(c.DataType)) is { } unsupported)
+        {
+            throw new NotSupportedException(
+                $"{context.Location}: DataFrame column '{unsupported.Name}' holds {unsupported.DataType.Name}, which feather/arrow DataFrame output does not support yet (number, bool and string columns are; use a typed record list for decimal and dates).");
+        }
+
         ArrowFileWriter? writer = null;
         try
         {

@@ -74,6 +74,16 @@ public sealed class DataFrameFormatTests
         Assert.Equal([new Sale(1, "tea", 3.5, 2), new Sale(2, "cake", 4.25, null), new Sale(3, "ü ✓", -1, 7)], sales);
     }
 
+    [Theory]
+    [InlineData("d.feather")]
+    [InlineData("d.arrow")]
+    public async Task Write_Arrow_DecimalColumn_IsAClearNotSupportedYetError(string path)
+    {
+        var frame = new DataFrame(new Int32DataFrameColumn("Id", new int[] { 1 }), new DecimalDataFrameColumn("Price", new decimal[] { 1.5m }));
+        var e = await Assert.ThrowsAsync<NotSupportedException>(() => WriteAsync(path, frame));
+        Assert.StartsWith($"{path}: DataFrame column 'Price' holds Decimal, which feather/arrow DataFrame output does not support yet", e.Message);
+    }
+
     [Fact]
     public async Task Read_TruncatedParquet_NamesTheFile()
     {
