@@ -9,6 +9,9 @@ need=(python3-pandas python3-numpy)   # Python interop tests of the formats (/us
 need+=(git)                           # Experiments tests create real git repositories
 need+=(redis-server)                  # Redis lock tests
 need+=(slurm-wlm munge)               # Slurm executor tests (a one-node cluster started by their fixture)
+# GoKart.Arrow interop tests read/write feather with npm's apache-arrow: the image's Node.js (nodesource) ships npm;
+# Debian's packages only where there is none (Debian's npm would fight the nodesource nodejs).
+command -v npm >/dev/null || need+=(nodejs npm)
 missing=()
 for p in "${need[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -28,3 +31,6 @@ command -v munged >/dev/null || fail "munged is not on the PATH (package munge)"
 if ! "$HOME/.pyenv/versions/3.11.7/bin/python3" -c 'import moto.server' 2>/dev/null && ! python3 -c 'import moto.server' 2>/dev/null; then
   fail "the moto S3 server is not importable from ~/.pyenv/versions/3.11.7/bin/python3 or python3 (pip install 'moto[server]')"
 fi
+# npm's apache-arrow (pinned in package-lock.json) for GoKart.Arrow's interop tests, beside their script.
+( cd "$(dirname "$0")/../tests/GoKart.Arrow.Tests/js" && timeout 600 npm ci --no-audit --no-fund --silent ) \
+  || fail "npm ci of apache-arrow for the GoKart.Arrow tests failed (tests/GoKart.Arrow.Tests/js)"

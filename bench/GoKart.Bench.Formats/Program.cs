@@ -2,7 +2,9 @@
 // Run: dotnet run -c Release --project bench/GoKart.Bench.Formats [-- rows] ; results go in bench/formats.md.
 using System.Diagnostics;
 using GoKart;
+using GoKart.Arrow;
 using GoKart.Formats;
+using GoKart.Parquet;
 
 var rowCount = args.Length > 0 ? int.Parse(args[0]) : 1_000_000;
 var repeats = args.Length > 1 ? int.Parse(args[1]) : 3;
@@ -29,7 +31,7 @@ for (var i = 0; i < vector.Length; i++)
 
 var dir = Path.Combine(Path.GetTempPath(), "gokart-bench-formats-" + Environment.ProcessId);
 Directory.CreateDirectory(dir);
-var registry = FormatRegistry.CreateDefault();
+var registry = FormatRegistry.CreateDefault().AddParquet().AddArrow();
 Console.WriteLine($"GoKart.NET formats: {rowCount:N0} rows x 10 double columns, best of {repeats}; .NET {Environment.Version}, {Environment.ProcessorCount} cores");
 Console.WriteLine("| target | value | dump s | load s | size MB | dump alloc MB | load alloc MB |");
 Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
@@ -42,6 +44,10 @@ try
     await Run<IReadOnlyList<WideRow>>("table.ndjson", rows, "records");
     await Run<IReadOnlyList<WideRow>>("table.json", rows, "records");
     await Run<IReadOnlyList<WideRow>>("table.csv.gz", rows, "records");
+    await Run<IReadOnlyList<WideRow>>("table.parquet", rows, "records, snappy");
+    await Run<IReadOnlyList<WideRow>>("table.parquet", rows, "records, zstd", new ParquetFormatOptions { Compression = ParquetCompression.Zstd });
+    await Run<IReadOnlyList<WideRow>>("table.feather", rows, "records");
+    await Run<IReadOnlyList<WideRow>>("table.feather", rows, "records, lz4", new ArrowFormatOptions { Compression = ArrowCompression.Lz4 });
     await Run<IReadOnlyDictionary<string, double[]>>("columns.npz", columns, "10 x double[]");
     await Run<IReadOnlyDictionary<string, double[]>>("columns.pkl", columns, "dict of 10 float lists");
     await Run("vector.npy", vector, $"double[{vector.Length:N0}]");
@@ -51,7 +57,7 @@ finally
     Directory.Delete(dir, recursive: true);
 }
 
-async Task Run<T>(string name, T value, string what, TableFormatOptions? options = null)
+async Task Run<T>(string name, T value, string what, object? options = null)
 {
     if (only is not null && !name.Contains(only, StringComparison.Ordinal))
     {

@@ -19,6 +19,13 @@ internal static class NpyArrays
 
     public static async ValueTask WriteAsync(Stream stream, object? value, string location, CancellationToken cancellationToken)
     {
+        // A string[] inside an Array-valued dictionary: numpy's fixed-width unicode, as pandas saves a text column without pickle.
+        if (value is string?[] strings)
+        {
+            await NpyStrings.WriteAsync(stream, strings, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var (storage, shape) = Decompose(value, location);
         await WriteAsync(stream, storage, shape, NpyDType.DescrOf(storage.GetType().GetElementType()!), cancellationToken).ConfigureAwait(false);
     }
@@ -47,6 +54,12 @@ internal static class NpyArrays
 
     public static async ValueTask<object> ReadBodyAsync(Stream stream, NpyHeader header, Type requested, string location, CancellationToken cancellationToken)
     {
+        // Any array (Array, object) may be a 1-D unicode one, as a pandas text column saved by np.savez.
+        if (header.Descr.StartsWith("<U", StringComparison.Ordinal) && requested == typeof(Array))
+        {
+            return await NpyStrings.ReadAsync(stream, header, location, cancellationToken).ConfigureAwait(false);
+        }
+
         var fileElement = NpyDType.TypeOf(header.Descr)
             ?? throw new InvalidDataException($"{location}: numpy dtype '{header.Descr}' is not supported (little-endian bool, integers, floats and complex128 are).");
         if (header.FortranOrder && header.Shape.Length > 1)

@@ -1,0 +1,41 @@
+using Apache.Arrow;
+using Array = System.Array;
+using Apache.Arrow.Types;
+
+namespace GoKart.Arrow;
+
+/// <summary>
+/// One record property as an Arrow column: its field, and the code that turns a batch's array of property values
+/// (<c>TProp[]</c>) into an Arrow array and back. Made once per record type and load or dump.
+/// </summary>
+internal abstract class ArrowColumn
+{
+    protected ArrowColumn(string name, string typeName, bool allowsNull, IArrowType type)
+    {
+        Name = name;
+        TypeName = typeName;
+        AllowsNull = allowsNull;
+        Field = new Field(name, type, allowsNull);
+    }
+
+    public string Name { get; }
+
+    /// <summary>The property's type as errors show it (<c>Int32</c>, <c>String?</c>).</summary>
+    public string TypeName { get; }
+
+    public bool AllowsNull { get; }
+
+    public Field Field { get; }
+
+    /// <summary>An Arrow array of the first <paramref name="count"/> values of <paramref name="values"/> (a <c>TProp[]</c>).</summary>
+    public abstract IArrowArray Build(Array values, int count, long firstRow, string location);
+
+    /// <summary>The values of <paramref name="array"/> as a <c>TProp[]</c>.</summary>
+    public abstract Array Read(IArrowArray array, long firstRow, string location);
+
+    /// <summary>Whether a file column of <paramref name="type"/> can be read into this property, checked before any row.</summary>
+    public abstract bool Accepts(IArrowType type);
+
+    protected InvalidDataException RowError(string location, long row, string message) =>
+        new($"{location}: row {row + 1}, column '{Name}': {message}");
+}

@@ -1,0 +1,35 @@
+using GoKart.Formats;
+
+namespace GoKart.Parquet;
+
+/// <summary>Options of <see cref="ParquetFormat"/>, set per target through <see cref="Target.FormatOptions"/>.</summary>
+/// <example>
+/// <code>
+/// protected override Target Output() =&gt;
+///     MakeTarget("data/sales.parquet") with { FormatOptions = new ParquetFormatOptions { Compression = ParquetCompression.Zstd } };
+/// </code>
+/// </example>
+public sealed record ParquetFormatOptions
+{
+    /// <summary>Page compression of dumps (default snappy, as pandas). Loads read whatever the file uses.</summary>
+    public ParquetCompression Compression { get; init; } = ParquetCompression.Snappy;
+
+    /// <summary>Rows per row group when dumping (default 1,000,000, pyarrow's 1Mi rounded); a load streams one row group at a time.</summary>
+    public int RowGroupSize { get; init; } = 1_000_000;
+
+    /// <summary>Whether a column in the file that the record type does not have is an error (default: ignored).</summary>
+    public bool StrictColumns { get; init; }
+
+    internal static ParquetFormatOptions From(FormatContext context) =>
+        context.Target.FormatOptions as ParquetFormatOptions ?? Default;
+
+    internal void Validate(string location)
+    {
+        if (RowGroupSize <= 0)
+        {
+            throw new ArgumentException($"{location}: ParquetFormatOptions.RowGroupSize must be positive, not {RowGroupSize}.");
+        }
+    }
+
+    private static readonly ParquetFormatOptions Default = new();
+}
