@@ -105,6 +105,8 @@ done
 begin "checking the packages' contents"
 packages=()
 for project in src/*/*.csproj; do
+  # Not a package of its own (the source generator ships inside GoKart, checked below).
+  grep -q '<IsPackable>false</IsPackable>' "$project" && continue
   packages+=("$(basename "$project" .csproj)")
 done
 run 60 python3 - "$feed" "$version" GoKart.Templates "${packages[@]}" <<'EOF'
@@ -138,6 +140,8 @@ for name in [template] + libraries:
         if "Template" not in types or not any(f.endswith(".template.config/template.json") for f in files):
             problems.append(f"{name}: not a template package")
         continue
+    if name == "GoKart" and "analyzers/dotnet/cs/GoKart.Generators.dll" not in files:
+        problems.append(f"{name}: the source generator (analyzers/dotnet/cs/GoKart.Generators.dll) is missing")
     dlls = [f for f in files if f.endswith(".dll") and (f.startswith("lib/") or f.startswith("tools/"))]
     if not dlls:
         problems.append(f"{name}: no assembly under lib/ or tools/")
