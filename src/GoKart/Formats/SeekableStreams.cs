@@ -1,6 +1,9 @@
-namespace GoKart.Arrow;
+namespace GoKart.Formats;
 
-/// <summary>The Arrow file footer is at the end: a stream that cannot seek (a remote store's body) is spooled to a temporary file first.</summary>
+/// <summary>
+/// For formats whose footer is at the end (parquet, the Arrow IPC file; used by GoKart.Parquet and GoKart.Arrow): a
+/// stream that cannot seek (a remote store's body) is spooled to a temporary file first.
+/// </summary>
 internal sealed class SeekableStreams : IAsyncDisposable
 {
     private readonly bool _owned;
