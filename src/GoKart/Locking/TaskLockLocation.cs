@@ -15,15 +15,14 @@ internal static class TaskLockLocation
                 }
                 catch (ArgumentException e)
                 {
-                    var message = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
-                    throw new GoKartConfigurationException($"Lock location '{location}': {message}", e);
+                    throw new GoKartConfigurationException($"Lock location '{location}': {ProviderMessages.Reason(e)}", e);
                 }
             }
         }
 
         var scheme = location.IndexOf("://", StringComparison.Ordinal);
         var what = scheme > 0 ? $"'{location[..scheme]}://'" : $"'{location}'";
-        var known = providers.Count == 0 ? "none is registered" : "the registered ones (" + string.Join(", ", providers.Select(p => p.GetType().Name)) + ") do not accept it";
+        var known = ProviderMessages.Tried(providers);
         throw new GoKartConfigurationException(
             $"No lock provider opens {what} (lock location '{location}', from redis_host/redis_port or BuildOptions.LockLocation); {known}. "
             + "Add new RedisTaskLockProvider() from GoKart.Redis to BuildOptions.LockProviders (for Kart.Run: CommandLineOptions.BuildOptions).");

@@ -16,8 +16,7 @@ internal static class WorkspaceLocation
                 catch (ArgumentException e)
                 {
                     // A provider rejects a malformed location with ArgumentException; for the user it is bad configuration.
-                    var message = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
-                    throw new GoKartConfigurationException($"Workspace '{location}': {message}", e);
+                    throw new GoKartConfigurationException($"Workspace '{location}': {ProviderMessages.Reason(e)}", e);
                 }
             }
         }
@@ -25,7 +24,7 @@ internal static class WorkspaceLocation
         var scheme = location.IndexOf("://", StringComparison.Ordinal);
         if (scheme > 0)
         {
-            var known = providers.Count == 0 ? "none is registered" : "the registered ones (" + string.Join(", ", providers.Select(p => p.GetType().Name)) + ") do not accept it";
+            var known = ProviderMessages.Tried(providers);
             throw new GoKartConfigurationException(
                 $"No workspace provider opens '{location[..scheme]}://' (workspace '{location}'); {known}. "
                 + "Add the backend package's provider to BuildOptions.StoreProviders (for Kart.Run: CommandLineOptions.BuildOptions), "
