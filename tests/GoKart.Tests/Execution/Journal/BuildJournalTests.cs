@@ -167,3 +167,78 @@ public sealed partial class BuildJournalTests : IDisposable
         Assert.False(Directory.Exists(_dir.Combine(".gokart")));
     }
 }
+
+/// <summary>A store without append that signals each journal write, to see the journal while the build runs.</summary>
+internal sealed class WatchedStore : IWorkspaceStore
+{
+    private readonly InMemoryStore _inner = new();
+
+    public event Action<string>? JournalWritten;
+
+    public string Describe(string path) => _inner.Describe(path);
+
+    public ValueTask<bool> ExistsAsync(string path, CancellationToken cancellationToken) => _inner.ExistsAsync(path, cancellationToken);
+
+    public ValueTask<DateTimeOffset?> GetLastModifiedAsync(string path, CancellationToken cancellationToken) => _inner.GetLastModifiedAsync(path, cancellationToken);
+
+    public ValueTask<Stream> OpenReadAsync(string path, CancellationToken cancellationToken) => _inner.OpenReadAsync(path, cancellationToken);
+
+    public ValueTask<IPendingWrite> BeginWriteAsync(string path, CancellationToken cancellationToken) => _inner.BeginWriteAsync(path, cancellationToken);
+
+    public async ValueTask WriteSmallAsync(string path, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    {
+        await ((IWorkspaceStore)_inner).WriteSmallAsync(path, bytes, cancellationToken);
+        if (path.StartsWith(".gokart/builds/", StringComparison.Ordinal))
+        {
+            JournalWritten?.Invoke(Encoding.UTF8.GetString(bytes.Span));
+        }
+    }
+
+    public ValueTask<bool> DeleteAsync(string path, CancellationToken cancellationToken) => _inner.DeleteAsync(path, cancellationToken);
+
+    public IAsyncEnumerable<StoreEntry> ListAsync(string prefix, CancellationToken cancellationToken) => _inner.ListAsync(prefix, cancellationToken);
+}
+
+/// <summary>Runs until the journal shows its own start: proves the journal is rewritten while the build runs.</summary>
+public sealed class WaitsForItsStartInTheJournal : TaskOnKart<int>
+{
+    [NotParameter]
+    public required Task SeenStarted { get; init; }
+
+    protected override async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        await SeenStarted.WaitAsync(TimeSpan.FromSeconds(20), cancellationToken);
+        return 1;
+    }
+}
+
+public sealed class BuildJournalRewriteTests
+{
+    [Fact]
+    public async Task Journal_StoreWithoutAppend_IsRewrittenWhileTheBuildRuns()
+    {
+        var store = new WatchedStore();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var writes = new List<string>();
+        store.JournalWritten += text =>
+        {
+            lock (writes)
+            {
+                writes.Add(text);
+            }
+
+            if (text.Contains("\"event\":\"start\"", StringComparison.Ordinal))
+            {
+                started.TrySetResult();
+            }
+        };
+
+        // Without a rewrite before the end, the task would wait 20 s and the build fail with a TimeoutException.
+        var report = await Kart.ExecuteAsync(new WaitsForItsStartInTheJournal { SeenStarted = started.Task }, new BuildOptions { Store = store, Journal = true, ReadConfigFiles = false });
+
+        Assert.True(report.Succeeded, report.Failures.Count > 0 ? report.Failures[0].Exception.Message : null);
+        Assert.True(writes.Count >= 2);
+        Assert.DoesNotContain("\"event\":\"end\"", writes[0], StringComparison.Ordinal);
+        Assert.EndsWith("\"status\":\"succeeded\"}\n", writes[^1], StringComparison.Ordinal);
+    }
+}
