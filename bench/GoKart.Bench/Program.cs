@@ -31,6 +31,9 @@ switch (mode)
         }
 
         return 0;
+    case "files":
+        // files <tasks> <repeats>: the cold chain beside the .NET and raw-syscall loops writing the same files (FileFloor).
+        return FileFloor.Run(int.Parse(args[1]), int.Parse(args[2]), Harness.NewRoot(), Harness.SyncInto);
     case "tree":
         await Harness.TreeOnlyAsync();
         return 0;
@@ -158,6 +161,19 @@ internal static class Harness
         }
 
         return [Row(name, times, null), Row($"  the same {tasks * 6:N0} files written by a plain loop (the disk alone)", disk, null)];
+    }
+
+    /// <summary>A fresh scratch folder for a mode that manages its own workspaces (kept until the process ends).</summary>
+    public static string NewRoot() => new Workspace().Path;
+
+    /// <summary>Flushes dirty pages, then names a folder that does not exist yet.</summary>
+    public static void SyncInto(string folder)
+    {
+        Sync();
+        if (Directory.Exists(folder))
+        {
+            throw new InvalidOperationException($"{folder} exists already.");
+        }
     }
 
     private static void Sync()
