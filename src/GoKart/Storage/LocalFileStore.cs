@@ -13,6 +13,11 @@ public sealed class LocalFileStore : IWorkspaceStore
     internal const string TempMarker = ".gokart-tmp-";
     private readonly ConcurrentDictionary<string, bool> _createdDirectories = new(StringComparer.Ordinal);
 
+    // Temporary names: one random prefix per store and a counter, instead of a random number per file (a read of the
+    // runtime's random source each time). O_EXCL still refuses a name another process happens to hold.
+    private readonly string _tempPrefix = TempMarker + Guid.NewGuid().ToString("N")[..8] + "-";
+    private long _tempCounter;
+
     /// <summary>Creates a store rooted at <paramref name="root"/> (created on first write).</summary>
     public LocalFileStore(string root)
     {
@@ -59,7 +64,7 @@ public sealed class LocalFileStore : IWorkspaceStore
     {
         var full = FullPath(path);
         var directory = EnsureDirectory(full);
-        var temp = System.IO.Path.Combine(directory ?? string.Empty, "." + System.IO.Path.GetFileName(full) + TempMarker + Guid.NewGuid().ToString("N")[..12]);
+        var temp = System.IO.Path.Combine(directory ?? string.Empty, "." + System.IO.Path.GetFileName(full) + _tempPrefix + Interlocked.Increment(ref _tempCounter).ToString(System.Globalization.CultureInfo.InvariantCulture));
         return ValueTask.FromResult<IPendingWrite>(new PendingFile(path, full, temp));
     }
 
