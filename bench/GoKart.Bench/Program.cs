@@ -36,7 +36,15 @@ switch (mode)
         return Harness.RunEngine(int.Parse(args[1]));
     case "files":
         // files <tasks> <repeats>: the cold chain beside the .NET and raw-syscall loops writing the same files (FileFloor).
-        return FileFloor.Run(int.Parse(args[1]), int.Parse(args[2]), Harness.NewRoot(), Harness.SyncInto);
+        try
+        {
+            return FileFloor.Run(int.Parse(args[1]), int.Parse(args[2]), Harness.NewRoot(), Harness.SyncInto);
+        }
+        finally
+        {
+            Harness.DeleteWorkspaces();
+        }
+
     case "tree":
         await Harness.TreeOnlyAsync();
         return 0;
@@ -183,7 +191,10 @@ internal static class Harness
         return [Row(name, times, null), Row($"  the same {tasks * 6:N0} files written by a plain loop (the disk alone)", disk, null)];
     }
 
-    /// <summary>A fresh scratch folder for a mode that manages its own workspaces (kept until the process ends).</summary>
+    /// <summary>Deletes every workspace of this run (at its end: see <see cref="Workspace"/>).</summary>
+    public static void DeleteWorkspaces() => Workspace.DeleteAll();
+
+    /// <summary>A fresh scratch folder for a mode that manages its own workspaces (deleted when the run ends).</summary>
     public static string NewRoot() => new Workspace().Path;
 
     /// <summary>Flushes dirty pages, then names a folder that does not exist yet.</summary>
