@@ -31,6 +31,20 @@ switch (mode)
         }
 
         return 0;
+    case "engine":
+        // engine <repeats>: the rows issue 18 item 5 compares before and after (in-memory builds, fresh-process rebuilds, hello).
+        return Harness.RunEngine(int.Parse(args[1]));
+    case "files":
+        // files <tasks> <repeats>: the cold chain beside the .NET and raw-syscall loops writing the same files (FileFloor).
+        try
+        {
+            return FileFloor.Run(int.Parse(args[1]), int.Parse(args[2]), Harness.NewRoot(), Harness.SyncInto);
+        }
+        finally
+        {
+            Harness.DeleteWorkspaces();
+        }
+
     case "tree":
         await Harness.TreeOnlyAsync();
         return 0;
@@ -71,6 +85,23 @@ internal static class Harness
         var (total, steal) = CpuTimes();
         Console.WriteLine($"CPU time stolen by the host during the run: {100.0 * (steal - cpuBefore.Steal) / Math.Max(1, total - cpuBefore.Total):F1} %");
         Console.WriteLine($"Calibration loop (fixed CPU work, compare runs with it): {calibration * 1000:F0} ms before, {Calibrate() * 1000:F0} ms after");
+        return 0;
+    }
+
+    public static int RunEngine(int repeats)
+    {
+        var self = typeof(Harness).Assembly.Location;
+        var rows = new List<string>
+        {
+            MeasureInMemory("chain of 1000, cold build, in-memory store (the engine alone)", repeats, () => Kart.Build(ChainStep.Build(1000), new BuildOptions { Store = new InMemoryStore() })),
+            MeasureInMemory("fan-in of 2000, cold build, in-memory store (the engine alone)", repeats, () => Kart.Build(FanRoot.Build(2000), new BuildOptions { Store = new InMemoryStore() })),
+            MeasureProcess("chain of 1000, rebuild in a fresh process", repeats, ws => Kart.Build(ChainStep.Build(1000), new BuildOptions { Workspace = ws }), self, "chain-once"),
+            MeasureProcess("fan-in of 2000, rebuild in a fresh process", repeats, ws => Kart.Build(FanRoot.Build(2000), new BuildOptions { Workspace = ws }), self, "fanin-once"),
+            MeasureHello(repeats, HelloDll("Release/net10.0"), "hello (Quickstart, cold) whole process"),
+        };
+        Workspace.DeleteAll();
+        Console.WriteLine($"load {File.ReadAllText("/proc/loadavg").Trim()}");
+        rows.ForEach(Console.WriteLine);
         return 0;
     }
 
@@ -169,6 +200,22 @@ internal static class Harness
         }
 
         return [Row(name, times, null), Row($"  the same {tasks * 6:N0} files written by a plain loop (the disk alone)", disk, null)];
+    }
+
+    /// <summary>Deletes every workspace of this run (at its end: see <see cref="Workspace"/>).</summary>
+    public static void DeleteWorkspaces() => Workspace.DeleteAll();
+
+    /// <summary>A fresh scratch folder for a mode that manages its own workspaces (deleted when the run ends).</summary>
+    public static string NewRoot() => new Workspace().Path;
+
+    /// <summary>Flushes dirty pages, then names a folder that does not exist yet.</summary>
+    public static void SyncInto(string folder)
+    {
+        Sync();
+        if (Directory.Exists(folder))
+        {
+            throw new InvalidOperationException($"{folder} exists already.");
+        }
     }
 
     private static void Sync()

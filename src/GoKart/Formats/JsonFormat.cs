@@ -51,7 +51,8 @@ public sealed class JsonFormat : IFormat
             if (_options == SharedOptions && PrimitiveJson.Handles(type))
             {
                 using var buffer = new MemoryStream();
-                await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+                // An explicit buffer size: the default asks a seekable stream its length first (one more system call per load).
+                await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
                 if (PrimitiveJson.TryRead(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), type, out var scalar))
                 {
                     return scalar;

@@ -13,6 +13,11 @@ public sealed class LocalFileStore : IWorkspaceStore
     internal const string TempMarker = ".gokart-tmp-";
     private readonly ConcurrentDictionary<string, bool> _createdDirectories = new(StringComparer.Ordinal);
 
+    // Temporary names: one random prefix per store and a counter, instead of a random number per file (a read of the
+    // runtime's random source each time). O_EXCL still refuses a name another process happens to hold.
+    private readonly string _tempPrefix = TempMarker + Guid.NewGuid().ToString("N")[..8] + "-";
+    private long _tempCounter;
+
     /// <summary>Creates a store rooted at <paramref name="root"/> (created on first write).</summary>
     public LocalFileStore(string root)
     {
@@ -43,7 +48,10 @@ public sealed class LocalFileStore : IWorkspaceStore
         var full = FullPath(path);
         try
         {
-            return ValueTask.FromResult<Stream>(new SynchronousFileStream(new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 0)));
+            Stream stream = NativeFile.IsSupported
+                ? new NativeFileStream(NativeFile.OpenRead(full), full, writable: false)
+                : new SynchronousFileStream(new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 0));
+            return ValueTask.FromResult(stream);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -56,7 +64,7 @@ public sealed class LocalFileStore : IWorkspaceStore
     {
         var full = FullPath(path);
         var directory = EnsureDirectory(full);
-        var temp = System.IO.Path.Combine(directory ?? string.Empty, "." + System.IO.Path.GetFileName(full) + TempMarker + Guid.NewGuid().ToString("N")[..12]);
+        var temp = System.IO.Path.Combine(directory ?? string.Empty, "." + System.IO.Path.GetFileName(full) + _tempPrefix + Interlocked.Increment(ref _tempCounter).ToString(System.Globalization.CultureInfo.InvariantCulture));
         return ValueTask.FromResult<IPendingWrite>(new PendingFile(path, full, temp));
     }
 
@@ -64,13 +72,21 @@ public sealed class LocalFileStore : IWorkspaceStore
     /// Writes a run log in place with one <c>write</c>: creating and renaming a temporary file doubled the cost of
     /// each log on ext4 (12,000 small files: 0.19 s direct vs 0.35 s with rename, measured on the build machine),
     /// and five of a task's six files are logs. A kill mid-write can leave the log absent, empty or cut short;
-    /// completion never looks at logs.
+    /// completion never looks at logs. On Linux and macOS that is three system calls: <c>open</c> with <c>O_TRUNC</c>,
+    /// <c>pwrite</c>, <c>close</c> (<see cref="NativeFile"/>).
     /// </summary>
     public ValueTask WriteSmallAsync(string path, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var full = FullPath(path);
         EnsureDirectory(full);
+        if (NativeFile.IsSupported)
+        {
+            using var native = NativeFile.OpenWrite(full, createNew: false);
+            NativeFile.Write(native, bytes.Span, 0, full);
+            return ValueTask.CompletedTask;
+        }
+
         using var handle = File.OpenHandle(full, FileMode.Create, FileAccess.Write, FileShare.None);
         RandomAccess.Write(handle, bytes.Span, 0);
         return ValueTask.CompletedTask;
@@ -160,7 +176,10 @@ public sealed class LocalFileStore : IWorkspaceStore
 
     private sealed class PendingFile(string path, string full, string temp) : IPendingWrite
     {
-        private readonly SynchronousFileStream _stream = new(new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0));
+        // A new file (O_EXCL): open, one pwrite per buffer the format hands over, close, rename.
+        private readonly Stream _stream = NativeFile.IsSupported
+            ? new NativeFileStream(NativeFile.OpenWrite(temp, createNew: true), temp, writable: true)
+            : new SynchronousFileStream(new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0));
         private bool _committed;
 
         public Stream Stream => _stream;
@@ -170,7 +189,15 @@ public sealed class LocalFileStore : IWorkspaceStore
         public async ValueTask CommitAsync(CancellationToken cancellationToken)
         {
             await _stream.DisposeAsync().ConfigureAwait(false);
-            File.Move(temp, full, overwrite: true);
+            if (NativeFile.IsSupported)
+            {
+                NativeFile.Rename(temp, full);
+            }
+            else
+            {
+                File.Move(temp, full, overwrite: true);
+            }
+
             _committed = true;
         }
 
