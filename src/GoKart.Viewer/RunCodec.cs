@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 
@@ -15,7 +16,8 @@ internal static class RunCodec
     {
         var (folderTimes, runs, folderProblems, outputFolders) = contents;
         var strings = new Dictionary<string, int>(StringComparer.Ordinal);
-        var order = new List<string>();
+        var lengths = new List<int>();
+        var blob = new ArrayBufferWriter<byte>(1 << 20);
         using var body = new MemoryStream();
         using (var w = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
         {
@@ -29,8 +31,10 @@ internal static class RunCodec
 
                 if (!strings.TryGetValue(text, out var index))
                 {
-                    strings[text] = index = order.Count;
-                    order.Add(text);
+                    strings[text] = index = lengths.Count;
+                    var length = Encoding.UTF8.GetBytes(text, blob.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length)));
+                    blob.Advance(length);
+                    lengths.Add(length);
                 }
 
                 w.Write(index);
@@ -115,17 +119,13 @@ internal static class RunCodec
             head.Write(time);
         }
 
-        var bytes = order.ConvertAll(Encoding.UTF8.GetBytes);
-        head.Write(bytes.Count);
-        foreach (var text in bytes)
+        head.Write(lengths.Count);
+        foreach (var length in lengths)
         {
-            head.Write(text.Length);
+            head.Write(length);
         }
 
-        foreach (var text in bytes)
-        {
-            head.Write(text);
-        }
+        head.Write(blob.WrittenSpan);
 
         head.Flush();
         body.Position = 0;
@@ -133,8 +133,9 @@ internal static class RunCodec
     }
 
     /// <summary>Decodes what <see cref="Write"/> wrote; <see cref="FormatException"/> (or an argument or index exception) when damaged.</summary>
-    public static RunCache.Contents Read(ReadOnlySpan<byte> data)
+    public static RunCache.Contents Read(ReadOnlySpan<byte> data, Action<string>? trace = null)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var r = new Reader(data);
         var folderTimes = new long[r.Count()];
         for (var i = 0; i < folderTimes.Length; i++)
@@ -149,6 +150,7 @@ internal static class RunCodec
             strings[i] = Encoding.UTF8.GetString(r.Take(BinaryPrimitives.ReadInt32LittleEndian(lengths[(i * sizeof(int))..])));
         }
 
+        trace?.Invoke($"strings {strings.Length} {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:0.000}");
         var runs = new RunRecord[r.Count()];
         for (var n = 0; n < runs.Length; n++)
         {
@@ -226,6 +228,7 @@ internal static class RunCodec
             folderProblems[i] = ((uint)kind < (uint)folderTimes.Length ? kind : throw new FormatException("bad kind"), new LogProblem(strings[r.Int32()], strings[r.Int32()]));
         }
 
+        trace?.Invoke($"runs {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:0.000}");
         var outputFolders = new Dictionary<string, long>(StringComparer.Ordinal);
         for (var i = r.Count(); i > 0; i--)
         {
