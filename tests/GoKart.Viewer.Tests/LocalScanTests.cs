@@ -142,4 +142,27 @@ public sealed class LocalScanTests : IDisposable
             Assert.Equal(expected.Runs, (await ScanAsync()).Runs, new RunEquality());
         }
     }
+
+    [Fact]
+    public async Task Scan_Local_UnreadableAndDamagedLogs_AreNamed_AndTheRunIsListed()
+    {
+        var train = new Train { Data = new Data(), Lr = 0.1, Epochs = 5 };
+        Assert.Empty((await Kart.ExecuteAsync(train, new BuildOptions { Store = new LocalFileStore(Workspace), TimeProvider = _time, Workers = 1 })).Failures);
+        var seed = Path.Combine(Workspace, $"log/random_seed/Train_{train.UniqueId}.json");
+        File.Delete(seed);
+        File.CreateSymbolicLink(seed, Path.Combine(_root, "nowhere.json"));
+        var parameters = Path.Combine(Workspace, $"log/task_params/Train_{train.UniqueId}.json");
+        await File.WriteAllTextAsync(parameters, "{\"lr\": ");
+
+        var runs = await ScanAsync();
+
+        Assert.Equal(2, runs.Runs.Count);
+        Assert.Null(runs[train.UniqueId]!.RandomSeed);
+        Assert.Empty(runs[train.UniqueId]!.Parameters);
+        Assert.NotNull(runs[train.UniqueId]!.End);
+        Assert.Collection(
+            runs.Problems,
+            p => Assert.True(p.Location == seed && p.Message.StartsWith("unreadable: ", StringComparison.Ordinal) && p.Message.Contains(seed, StringComparison.Ordinal), p.ToString()),
+            p => Assert.True(p.Location == parameters && p.Message.StartsWith("unreadable: ", StringComparison.Ordinal), p.ToString()));
+    }
 }
