@@ -30,7 +30,7 @@ switch (mode)
             sw.Restart();
             var bytes = File.ReadAllBytes(RunCache.For(args[2], loc).File);
             var readTime = sw.Elapsed.TotalSeconds;
-            var cached = RunCodec.Read(bytes.AsSpan(19), Console.WriteLine);
+            var cached = RunCache.For(args[2], loc).Load();
             Console.WriteLine($"cache load {cached.Runs.Count} in {sw.Elapsed.TotalSeconds:0.000} s (read {readTime:0.000}) gcs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
         }
 

@@ -5,137 +5,146 @@ using System.Text;
 namespace GoKart.Viewer;
 
 /// <summary>
-/// The binary form of the cache (see <see cref="RunCache"/>): the folder stamps, then every distinct string once
-/// (lengths, then one UTF-8 block), then the runs as fixed-width numbers and string indexes. Decoding makes each
+/// The binary form of the cache (see <see cref="RunCache"/>): the log folder stamps, then every distinct string once
+/// (lengths, then one UTF-8 block), then the runs as fixed-width numbers and string indexes (with the output sizes
+/// last seen), the problems of files inside log folders, and the output folder stamps. Decoding makes each
 /// distinct string once (task names, parameter names, ids that other runs require are shared instances) and
 /// no string per field.
 /// </summary>
 internal static class RunCodec
 {
+    /// <summary>
+    /// Two passes over the runs, neither holding the file in memory: the first (into <see cref="Stream.Null"/>) numbers the
+    /// distinct strings, then the strings are written, then the second pass writes the runs with those numbers.
+    /// </summary>
     public static void Write(Stream destination, RunCache.Contents contents)
     {
-        var (folderTimes, runs, folderProblems, outputFolders) = contents;
         var strings = new Dictionary<string, int>(StringComparer.Ordinal);
-        var lengths = new List<int>();
-        var blob = new ArrayBufferWriter<byte>(1 << 20);
-        using var body = new MemoryStream();
-        using (var w = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
+        var order = new List<string>();
+        using (var counting = new BinaryWriter(Stream.Null, Encoding.UTF8, leaveOpen: true))
         {
-            void Text(string? text)
+            WriteRuns(counting, contents, text =>
             {
-                if (text is null)
-                {
-                    w.Write(-1);
-                    return;
-                }
-
                 if (!strings.TryGetValue(text, out var index))
                 {
-                    strings[text] = index = lengths.Count;
-                    var length = Encoding.UTF8.GetBytes(text, blob.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length)));
-                    blob.Advance(length);
-                    lengths.Add(length);
+                    strings[text] = index = order.Count;
+                    order.Add(text);
                 }
 
-                w.Write(index);
+                return index;
+            });
+        }
+
+        using var w = new BinaryWriter(destination, Encoding.UTF8, leaveOpen: true);
+        w.Write(contents.FolderTimes.Length);
+        foreach (var time in contents.FolderTimes)
+        {
+            w.Write(time);
+        }
+
+        w.Write(order.Count);
+        foreach (var text in order)
+        {
+            w.Write(Encoding.UTF8.GetByteCount(text));
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 12);
+        foreach (var text in order)
+        {
+            if (Encoding.UTF8.GetMaxByteCount(text.Length) > buffer.Length)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
             }
 
-            w.Write(runs.Count);
-            foreach (var run in runs)
+            w.Write(buffer, 0, Encoding.UTF8.GetBytes(text, buffer));
+        }
+
+        ArrayPool<byte>.Shared.Return(buffer);
+        WriteRuns(w, contents, text => strings[text]);
+        w.Flush();
+    }
+
+    private static void WriteRuns(BinaryWriter w, RunCache.Contents contents, Func<string, int> number)
+    {
+        var (_, runs, folderProblems, outputFolders) = contents;
+        void Text(string? text) => w.Write(text is null ? -1 : number(text));
+
+        w.Write(runs.Count);
+        foreach (var run in runs)
+        {
+            Text(run.TaskName);
+            Text(run.Id);
+            Text(run.TypeName);
+            w.Write(run.Stamp.Length);
+            foreach (var value in run.Stamp)
             {
-                Text(run.TaskName);
-                Text(run.Id);
-                Text(run.TypeName);
-                w.Write(run.Stamp.Length);
-                foreach (var value in run.Stamp)
-                {
-                    w.Write(value);
-                }
-
-                w.Write(run.Parameters.Length);
-                foreach (var (name, value) in run.Parameters)
-                {
-                    Text(name);
-                    Text(value);
-                }
-
-                WriteTime(w, run.Start);
-                WriteTime(w, run.End);
-                w.Write(run.ProcessingTime?.Ticks ?? long.MinValue);
-                w.Write(run.RandomSeed.HasValue);
-                w.Write(run.RandomSeed ?? 0L);
-                w.Write(run.Outputs.Length);
-                foreach (var output in run.Outputs)
-                {
-                    Text(output.Name);
-                    Text(output.Location);
-                    Text(output.Path);
-                }
-
-                var sizes = run.OutputSizes.Length == run.Outputs.Length ? run.OutputSizes : [];
-                w.Write(sizes.Length);
-                foreach (var size in sizes)
-                {
-                    w.Write(size);
-                }
-
-                w.Write(run.Requires?.Length ?? -1);
-                foreach (var requirement in run.Requires ?? [])
-                {
-                    Text(requirement.TaskName);
-                    Text(requirement.Id);
-                    Text(requirement.Name);
-                    Text(requirement.TypeName);
-                }
-
-                w.Write(run.Problems.Length);
-                foreach (var problem in run.Problems)
-                {
-                    Text(problem.Location);
-                    Text(problem.Message);
-                }
+                w.Write(value);
             }
 
-            w.Write(folderProblems.Count);
-            foreach (var (kind, problem) in folderProblems)
+            w.Write(run.Parameters.Length);
+            foreach (var (name, value) in run.Parameters)
             {
-                w.Write(kind);
+                Text(name);
+                Text(value);
+            }
+
+            WriteTime(w, run.Start);
+            WriteTime(w, run.End);
+            w.Write(run.ProcessingTime?.Ticks ?? long.MinValue);
+            w.Write(run.RandomSeed.HasValue);
+            w.Write(run.RandomSeed ?? 0L);
+            w.Write(run.Outputs.Length);
+            foreach (var output in run.Outputs)
+            {
+                Text(output.Name);
+                Text(output.Location);
+                Text(output.Path);
+            }
+
+            var sizes = run.OutputSizes.Length == run.Outputs.Length ? run.OutputSizes : [];
+            w.Write(sizes.Length);
+            foreach (var size in sizes)
+            {
+                w.Write(size);
+            }
+
+            w.Write(run.Requires?.Length ?? -1);
+            foreach (var requirement in run.Requires ?? [])
+            {
+                Text(requirement.TaskName);
+                Text(requirement.Id);
+                Text(requirement.Name);
+                Text(requirement.TypeName);
+            }
+
+            w.Write(run.Problems.Length);
+            foreach (var problem in run.Problems)
+            {
                 Text(problem.Location);
                 Text(problem.Message);
             }
-
-            w.Write(outputFolders.Count);
-            foreach (var (folder, time) in outputFolders)
-            {
-                Text(folder);
-                w.Write(time);
-            }
         }
 
-        using var head = new BinaryWriter(destination, Encoding.UTF8, leaveOpen: true);
-        head.Write(folderTimes.Length);
-        foreach (var time in folderTimes)
+        w.Write(folderProblems.Count);
+        foreach (var (kind, problem) in folderProblems)
         {
-            head.Write(time);
+            w.Write(kind);
+            Text(problem.Location);
+            Text(problem.Message);
         }
 
-        head.Write(lengths.Count);
-        foreach (var length in lengths)
+        w.Write(outputFolders.Count);
+        foreach (var (folder, time) in outputFolders)
         {
-            head.Write(length);
+            Text(folder);
+            w.Write(time);
         }
-
-        head.Write(blob.WrittenSpan);
-
-        head.Flush();
-        body.Position = 0;
-        body.CopyTo(destination);
     }
 
     /// <summary>Decodes what <see cref="Write"/> wrote; <see cref="FormatException"/> (or an argument or index exception) when damaged.</summary>
-    public static RunCache.Contents Read(ReadOnlySpan<byte> data, Action<string>? trace = null)
+    public static RunCache.Contents Read(ReadOnlySpan<byte> data)
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var r = new Reader(data);
         var folderTimes = new long[r.Count()];
         for (var i = 0; i < folderTimes.Length; i++)
@@ -150,7 +159,6 @@ internal static class RunCodec
             strings[i] = Encoding.UTF8.GetString(r.Take(BinaryPrimitives.ReadInt32LittleEndian(lengths[(i * sizeof(int))..])));
         }
 
-        trace?.Invoke($"strings {strings.Length} {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:0.000}");
         var runs = new RunRecord[r.Count()];
         for (var n = 0; n < runs.Length; n++)
         {
@@ -228,7 +236,6 @@ internal static class RunCodec
             folderProblems[i] = ((uint)kind < (uint)folderTimes.Length ? kind : throw new FormatException("bad kind"), new LogProblem(strings[r.Int32()], strings[r.Int32()]));
         }
 
-        trace?.Invoke($"runs {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:0.000}");
         var outputFolders = new Dictionary<string, long>(StringComparer.Ordinal);
         for (var i = r.Count(); i > 0; i--)
         {
