@@ -25,8 +25,15 @@ switch (mode)
     case "parts":
         var sw = Stopwatch.StartNew();
         var loc = Path.GetFullPath(args[1]);
-        var cached = RunCache.For(args[2], loc).Load();
-        Console.WriteLine($"cache load {cached.Count} in {sw.Elapsed.TotalSeconds:0.00} s");
+        for (var rep = 0; rep < 4; rep++)
+        {
+            sw.Restart();
+            var bytes = File.ReadAllBytes(RunCache.For(args[2], loc).File);
+            var readTime = sw.Elapsed.TotalSeconds;
+            var cached = RunCache.For(args[2], loc).Load();
+            Console.WriteLine($"cache load {cached.Runs.Count} in {sw.Elapsed.TotalSeconds:0.000} s (read {readTime:0.000}) gcs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
+        }
+
         sw.Restart();
         var idx = WorkspaceIndex.Open(args[1], new WorkspaceIndexOptions { CacheDirectory = args[2] });
         var all = await idx.ScanAsync();
@@ -34,6 +41,27 @@ switch (mode)
         sw.Restart();
         var q = all.Query(new RunQuery { Descending = true, Limit = 20 });
         Console.WriteLine($"query in {sw.Elapsed.TotalSeconds:0.00} s");
+        return 0;
+    case "listparts":
+        foreach (var (folder, stat) in new[] { ("bench", false), ("bench", true), ("log/task_log", false), ("log/task_log", true), ("log/task_params", false), ("log/random_seed", false) })
+        {
+            var lw = Stopwatch.StartNew();
+            long sum = 0;
+            var en = new System.IO.Enumeration.FileSystemEnumerable<long>(Path.Combine(args[1], folder), (ref System.IO.Enumeration.FileSystemEntry e) => stat ? e.Length : e.FileName.Length, new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 });
+            foreach (var v in en)
+            {
+                sum += v;
+            }
+
+            Console.WriteLine($"{folder} stat={stat} {lw.Elapsed.TotalSeconds:0.000} ({sum})");
+        }
+
+        return 0;
+    case "phases":
+        var total = Stopwatch.StartNew();
+        var phased = await RunScanner.ScanAsync(new GoKart.Storage.LocalFileStore(args[1]), RunCache.For(args[2], Path.GetFullPath(args[1])), Math.Max(4, Environment.ProcessorCount * 2), default, Console.WriteLine);
+        var newest = phased.Query(new RunQuery { Descending = true, Limit = 20 });
+        Console.WriteLine($"scan+query {total.Elapsed.TotalSeconds:0.000} runs {phased.Runs.Count} first {newest.Runs[0].Id} peak {PeakRss() / 1048576} MiB gcs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
         return 0;
     case "scan":
         return await ScanAsync(args[1], args[2]);

@@ -16,6 +16,11 @@ internal static class LogFileName
     /// <summary>The log kinds the listing parses, in a fixed order (the cache stamp follows it).</summary>
     public static readonly string[] Parsed = [ProcessingTime, RandomSeed, TaskLog, TaskParams];
 
+    /// <summary>Index of <see cref="TaskLog"/> in <see cref="All"/>.</summary>
+    public const int TaskLogIndex = 3;
+
+    public static string PathOf(int kind, string taskName, string id) => PathOf(All[kind], taskName, id);
+
     public static string PathOf(string kind, string taskName, string id) =>
         $"{Root}{kind}/{taskName}_{id}.{(kind == ModuleVersions ? "txt" : "json")}";
 
@@ -44,19 +49,30 @@ internal static class LogFileName
         }
 
         kind = All[index];
+        if (!TryParseName(index, rest[(slash + 1)..], out var underscore, out var dot, out reason))
+        {
+            return false;
+        }
 
         var file = rest[(slash + 1)..];
-        var expectedExtension = kind == ModuleVersions ? ".txt" : ".json";
-        var dot = file.LastIndexOf('.');
-        var underscore = dot < 0 ? -1 : file[..dot].LastIndexOf('_');
+        taskName = file[..underscore].ToString();
+        id = file[(underscore + 1)..dot].ToString();
+        return true;
+    }
+
+    /// <summary>Checks a file name in the folder of kind index <paramref name="kind"/>: <c>&lt;Task&gt;_&lt;32 hex id&gt;.&lt;ext&gt;</c>.</summary>
+    public static bool TryParseName(int kind, ReadOnlySpan<char> file, out int underscore, out int dot, out string reason)
+    {
+        reason = string.Empty;
+        var expectedExtension = kind == 0 ? ".txt" : ".json";
+        dot = file.LastIndexOf('.');
+        underscore = dot < 0 ? -1 : file[..dot].LastIndexOf('_');
         if (dot < 0 || !file[dot..].SequenceEqual(expectedExtension) || underscore <= 0 || dot - underscore - 1 != 32 || !IsHex(file[(underscore + 1)..dot]))
         {
             reason = $"not a run log name (expected <Task>_<32 hex id>{expectedExtension})";
             return false;
         }
 
-        taskName = file[..underscore].ToString();
-        id = file[(underscore + 1)..dot].ToString();
         return true;
     }
 

@@ -11,7 +11,8 @@ namespace GoKart.Viewer;
 /// </summary>
 internal sealed class RunCache
 {
-    private const string Magic = "gokart-run-index-5";
+    // Version 6: string table + fixed-width runs, folder stamps (version 5 and older are ignored: no prefix match).
+    private const string Magic = "gokart-run-index-6\n";
 
     public RunCache(string file) => File = file;
 
@@ -34,51 +35,38 @@ internal sealed class RunCache
         return Path.Combine(root, "gokart", "index");
     }
 
-    public Dictionary<string, CachedRun> Load()
+    /// <summary>The folder stamps and runs of the last scan; empty when there is none, or it is damaged or of another version.</summary>
+    public Contents Load()
     {
-        var result = new Dictionary<string, CachedRun>(StringComparer.Ordinal);
         try
         {
-            // One read of the whole file, then decoding from memory: no per-string read calls into the file.
-            using var stream = new MemoryStream(System.IO.File.ReadAllBytes(File), writable: false);
-            using var reader = new BinaryReader(stream, Encoding.UTF8);
-            if (reader.ReadString() != Magic)
+            // One read of the whole file, then decoding from memory.
+            var bytes = System.IO.File.ReadAllBytes(File);
+            var magic = Encoding.UTF8.GetBytes(Magic);
+            if (!bytes.AsSpan().StartsWith(magic))
             {
-                return result;
+                return Contents.Empty;
             }
 
-            var count = reader.ReadInt32();
-            var pool = new StringPool();
-            for (var i = 0; i < count; i++)
-            {
-                var entry = RunCodec.Read(reader, pool);
-                result[entry.Key] = entry;
-            }
+            return RunCodec.Read(bytes.AsSpan(magic.Length));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException or ArgumentException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException or IndexOutOfRangeException)
         {
             // A missing or damaged cache only means reading the logs again.
-            result.Clear();
+            return Contents.Empty;
         }
-
-        return result;
     }
 
-    public void Save(IReadOnlyCollection<CachedRun> runs)
+    public void Save(Contents contents)
     {
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(File)!);
             var temp = File + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            using (var writer = new BinaryWriter(stream, Encoding.UTF8))
             {
-                writer.Write(Magic);
-                writer.Write(runs.Count);
-                foreach (var run in runs)
-                {
-                    RunCodec.Write(writer, run);
-                }
+                stream.Write(Encoding.UTF8.GetBytes(Magic));
+                RunCodec.Write(stream, contents);
             }
 
             System.IO.File.Move(temp, File, overwrite: true);
@@ -88,7 +76,14 @@ internal sealed class RunCache
             // An unwritable cache directory makes the next listing slower, not wrong.
         }
     }
-}
 
-/// <summary>A run as parsed from its logs, the stamp of those logs, and the problems they had.</summary>
-internal sealed record CachedRun(string Key, long[] Stamp, TaskRun Run, IReadOnlyList<LogProblem> Problems);
+    /// <summary>What a scan keeps: the log folder stamps (local workspaces), the runs, and the problems of files inside the log folders.</summary>
+    internal sealed record Contents(
+        long[] FolderTimes,
+        IReadOnlyList<RunRecord> Runs,
+        IReadOnlyList<(int Kind, LogProblem Problem)> FolderProblems,
+        Dictionary<string, long> OutputFolderTimes)
+    {
+        public static readonly Contents Empty = new([], [], [], new Dictionary<string, long>());
+    }
+}

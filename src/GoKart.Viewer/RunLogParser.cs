@@ -9,49 +9,41 @@ namespace GoKart.Viewer;
 /// </summary>
 internal static class RunLogParser
 {
-    public static TaskRun Parse(string taskName, string id, IReadOnlyDictionary<string, ReadOnlyMemory<byte>> files, Func<string, string> describe, List<LogProblem> problems)
+    /// <summary>Fills in what one log file (of kind index <paramref name="kind"/>) records; a damaged file adds a problem naming it.</summary>
+    public static void Parse(RunRecord run, int kind, ReadOnlyMemory<byte> bytes, Func<string, string> describe, string path, List<LogProblem> problems)
     {
-        var run = new TaskRun { Id = id, TaskName = taskName };
-        foreach (var kind in LogFileName.Parsed)
+        try
         {
-            if (!files.TryGetValue(kind, out var bytes))
+            using var document = JsonDocument.Parse(bytes);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
             {
-                continue;
+                throw new FormatException($"expected a JSON object, found {root.ValueKind}");
             }
 
-            var path = LogFileName.PathOf(kind, taskName, id);
-            try
+            switch (LogFileName.All[kind])
             {
-                using var document = JsonDocument.Parse(bytes);
-                var root = document.RootElement;
-                if (root.ValueKind != JsonValueKind.Object)
-                {
-                    throw new FormatException($"expected a JSON object, found {root.ValueKind}");
-                }
-
-                run = kind switch
-                {
-                    LogFileName.ProcessingTime => ReadTimes(run, root),
-                    LogFileName.RandomSeed => run with { RandomSeed = root.TryGetProperty("random_seed", out var s) && s.TryGetInt64(out var seed) ? seed : null },
-                    LogFileName.TaskLog => ReadTaskLog(run, root),
-                    _ => run with { Parameters = ReadParameters(root) },
-                };
-            }
-            catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
-            {
-                problems.Add(new LogProblem(describe(path), bytes.Length == 0 ? "empty file" : "unreadable: " + e.Message));
+                case LogFileName.ProcessingTime:
+                    run.ProcessingTime = root.TryGetProperty("processing_time", out var p) && p.TryGetDouble(out var seconds) ? TimeSpan.FromSeconds(seconds) : null;
+                    run.Start = Time(root, "start");
+                    run.End = Time(root, "end");
+                    break;
+                case LogFileName.RandomSeed:
+                    run.RandomSeed = root.TryGetProperty("random_seed", out var s) && s.TryGetInt64(out var seed) ? seed : null;
+                    break;
+                case LogFileName.TaskLog:
+                    ReadTaskLog(run, root);
+                    break;
+                default:
+                    run.Parameters = ReadParameters(root);
+                    break;
             }
         }
-
-        return run;
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
+        {
+            problems.Add(new LogProblem(describe(path), bytes.Length == 0 ? "empty file" : "unreadable: " + e.Message));
+        }
     }
-
-    private static TaskRun ReadTimes(TaskRun run, JsonElement root) => run with
-    {
-        ProcessingTime = root.TryGetProperty("processing_time", out var p) && p.TryGetDouble(out var seconds) ? TimeSpan.FromSeconds(seconds) : null,
-        Start = Time(root, "start"),
-        End = Time(root, "end"),
-    };
 
     private static DateTimeOffset? Time(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
@@ -59,7 +51,7 @@ internal static class RunLogParser
             ? time
             : null;
 
-    private static List<KeyValuePair<string, string>> ReadParameters(JsonElement root)
+    private static KeyValuePair<string, string>[] ReadParameters(JsonElement root)
     {
         var parameters = new List<KeyValuePair<string, string>>();
         foreach (var property in root.EnumerateObject())
@@ -68,19 +60,19 @@ internal static class RunLogParser
             parameters.Add(new(property.Name, text));
         }
 
-        return parameters;
+        return [.. parameters];
     }
 
-    private static TaskRun ReadTaskLog(TaskRun run, JsonElement root)
+    private static void ReadTaskLog(RunRecord run, JsonElement root)
     {
-        var outputs = new List<RunOutput>();
+        var outputs = new List<RecordedOutput>();
         root.TryGetProperty("output_paths", out var relative);
         if (root.TryGetProperty("outputs", out var recorded) && recorded.ValueKind == JsonValueKind.Object)
         {
             foreach (var output in recorded.EnumerateObject())
             {
                 var path = relative.ValueKind == JsonValueKind.Object && relative.TryGetProperty(output.Name, out var r) ? r.GetString() : null;
-                outputs.Add(new RunOutput(output.Name, output.Value.GetString() ?? string.Empty, path, null));
+                outputs.Add(new RecordedOutput(output.Name, output.Value.GetString() ?? string.Empty, path));
             }
         }
 
@@ -98,24 +90,31 @@ internal static class RunLogParser
             }
         }
 
-        return run with
-        {
-            TypeName = root.TryGetProperty("type", out var type) ? type.GetString() : null,
-            Outputs = outputs,
-            Requires = requires,
-        };
+        // Assigned last: a damaged task log leaves the run's earlier fields as they were.
+        run.TypeName = root.TryGetProperty("type", out var type) ? type.GetString() : null;
+        run.Outputs = [.. outputs];
+        run.Requires = requires is null ? null : [.. requires];
     }
 
     /// <summary>From the type name, else the main output's folder (once its workspace path is known).</summary>
-    public static string? NamespaceOf(TaskRun run)
+    public static string? NamespaceOf(string? typeName, RunOutput[] outputs)
     {
-        if (run.TypeName is { } type)
+        if (typeName is { } type)
         {
             var dot = type.LastIndexOf('.');
             return dot < 0 ? string.Empty : type[..dot];
         }
 
-        var main = run.Outputs.FirstOrDefault(o => o.Name == "output")?.Path;
+        string? main = null;
+        foreach (var output in outputs)
+        {
+            if (output.Name == "output")
+            {
+                main = output.Path;
+                break;
+            }
+        }
+
         if (main is null)
         {
             return null;

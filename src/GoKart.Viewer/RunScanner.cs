@@ -1,60 +1,56 @@
+using System.Buffers;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using GoKart.Storage;
 
 namespace GoKart.Viewer;
 
 /// <summary>
-/// Lists a workspace once, reads the run logs the cache does not already hold (in parallel), and checks every
-/// recorded output against the same listing. Never opens an output.
+/// Lists a workspace's run logs, reads those the cache does not already hold (in parallel), and checks every
+/// recorded output's size. Never opens an output. A local workspace takes <see cref="LocalListing"/> and one stat
+/// per output; other stores are listed whole once (<see cref="StoreListing"/>) and outputs are found in that listing.
 /// </summary>
 internal static class RunScanner
 {
-    public static async Task<WorkspaceRuns> ScanAsync(IWorkspaceStore store, RunCache? cache, int parallelism, CancellationToken cancellationToken)
+    public static async Task<WorkspaceRuns> ScanAsync(IWorkspaceStore store, RunCache? cache, int parallelism, CancellationToken cancellationToken, Action<string>? trace = null)
     {
-        var files = new Dictionary<string, long>(StringComparer.Ordinal);
-        var runs = new Dictionary<string, RunFiles>(StringComparer.Ordinal);
-        var problems = new List<LogProblem>();
-        foreach (var entry in await ListAllAsync(store, parallelism, cancellationToken).ConfigureAwait(false))
+        var watch = Stopwatch.StartNew();
+        void Mark(string phase)
         {
-            if (!entry.Path.StartsWith(LogFileName.Root, StringComparison.Ordinal))
-            {
-                files[entry.Path] = entry.Size;
-                continue;
-            }
-
-            if (!LogFileName.TryParse(entry.Path, out var kind, out var taskName, out var id, out var reason))
-            {
-                problems.Add(new LogProblem(store.Describe(entry.Path), reason));
-                continue;
-            }
-
-            var key = taskName + "_" + id;
-            if (!runs.TryGetValue(key, out var run))
-            {
-                runs[key] = run = new RunFiles(taskName, id);
-            }
-
-            run.Add(kind, entry);
+            trace?.Invoke($"{phase} {watch.Elapsed.TotalSeconds:0.000}");
+            watch.Restart();
         }
 
-        if (store is LocalFileStore localStore)
+        var cached = cache?.Load() ?? RunCache.Contents.Empty;
+        Mark("cache load");
+        var local = store as LocalFileStore;
+        ScanListing listing;
+        Dictionary<string, long>? files = null;
+        if (local is not null && Directory.Exists(local.Root))
         {
-            StampRunsWithoutTaskLog(localStore.Root, runs.Values);
+            listing = LocalListing.List(local.Root, store.Describe, cached, parallelism, cancellationToken);
+        }
+        else
+        {
+            local = null;
+            (listing, files) = await StoreListing.ListAsync(store, cached, cancellationToken).ConfigureAwait(false);
         }
 
-        var previous = cache?.Load() ?? [];
-        var results = new ConcurrentBag<CachedRun>();
+        Mark("list");
+        var kept = new List<RunRecord>(listing.Runs.Count);
+        var masks = new List<int>(listing.Runs.Count);
         var toRead = new List<RunFiles>();
-        foreach (var (key, run) in runs)
+        foreach (var run in listing.Runs)
         {
             if (!run.HasParsedLogs)
             {
                 continue;
             }
 
-            if (previous.TryGetValue(key, out var cached) && cached.Stamp.AsSpan().SequenceEqual(run.Stamp()))
+            if (run.Cached is { } record && run.Matches(record.Stamp))
             {
-                results.Add(cached);
+                kept.Add(record);
+                masks.Add(run.Mask);
             }
             else
             {
@@ -62,242 +58,228 @@ internal static class RunScanner
             }
         }
 
-        await Parallel.ForEachAsync(
-            toRead,
-            new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
-            async (run, ct) => results.Add(await ReadAsync(store, run, ct).ConfigureAwait(false))).ConfigureAwait(false);
-
-        var all = results.ToList();
-        if (cache is not null && (toRead.Count > 0 || previous.Count != all.Count))
+        var read = new RunRecord[toRead.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
+        if (local is not null)
         {
-            cache.Save(all);
+            var root = local.Root;
+            Parallel.For(0, read.Length, options, i => read[i] = ReadLocal(root, store.Describe, toRead[i]));
+        }
+        else
+        {
+            await Parallel.ForAsync(0, read.Length, options, async (i, ct) => read[i] = await ReadAsync(store, toRead[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
         }
 
-        var prefix = DescribePrefix(store);
-        var strings = new StringPool();
-        var list = new List<TaskRun>(all.Count);
-        foreach (var entry in all)
+        kept.AddRange(read);
+        foreach (var run in toRead)
         {
-            problems.AddRange(entry.Problems);
-            var run = WithOutputs(entry.Run, files, prefix);
-            list.Add(run with { LogMask = runs[entry.Key].Mask, Namespace = strings.Intern(RunLogParser.NamespaceOf(run)) });
+            masks.Add(run.Mask);
+        }
+        Mark("read " + toRead.Count);
+        if (files is null && local is not null && NeedsListing(kept))
+        {
+            files = await StoreListing.ListOutputsAsync(store, cancellationToken).ConfigureAwait(false);
+        }
+
+        var outputs = new OutputSizes(local?.Root, files, DescribePrefix(store), cached.OutputFolderTimes);
+        var runs = new TaskRun[kept.Count];
+        var namespaces = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var sizesChanged = 0;
+        Parallel.ForEach(Partitioner.Create(0, runs.Length, 1024), options, range =>
+        {
+            for (var i = range.Item1; i < range.Item2; i++)
+            {
+                if (Build(kept[i], masks[i], outputs, namespaces, out runs[i]))
+                {
+                    Interlocked.Exchange(ref sizesChanged, 1);
+                }
+            }
+        });
+        Mark("build");
+
+        // Kept in the listing's order (end time, name, id), so that the next scan finds them sorted.
+        var order = WorkspaceRuns.SortedOrder(runs);
+        if (order is not null)
+        {
+            var (built, records) = (runs, kept);
+            runs = Array.ConvertAll(order, i => built[i]);
+            kept = [.. Array.ConvertAll(order, i => records[i])];
+        }
+
+        var folderTimes = outputs.FolderTimes();
+        if (cache is not null && (toRead.Count > 0 || sizesChanged != 0 || cached.Runs.Count != kept.Count || listing.FoldersChanged
+            || cached.FolderProblems.Count != listing.FolderProblems.Count || !SameTimes(cached.OutputFolderTimes, folderTimes)))
+        {
+            cache.Save(new RunCache.Contents(listing.FolderTimes, kept, listing.FolderProblems, folderTimes));
+        }
+
+        Mark("cache save");
+        var problems = new List<LogProblem>(listing.Problems);
+        foreach (var (_, problem) in listing.FolderProblems)
+        {
+            problems.Add(problem);
+        }
+
+        foreach (var record in kept)
+        {
+            problems.AddRange(record.Problems);
         }
 
         problems.Sort((a, b) => string.CompareOrdinal(a.Location, b.Location));
-        return new WorkspaceRuns(list, problems);
+        var result = new WorkspaceRuns(runs, problems);
+        Mark("index");
+        return result;
     }
 
-    private static async Task<CachedRun> ReadAsync(IWorkspaceStore store, RunFiles run, CancellationToken cancellationToken)
+    /// <summary>How the store spells the workspace root (<c>resources/</c>, <c>s3://b/p/</c>); stores reject an empty path.</summary>
+    public static string DescribePrefix(IWorkspaceStore store) => store.Describe("x")[..^1];
+
+    private static bool SameTimes(Dictionary<string, long> before, Dictionary<string, long> now)
     {
+        if (before.Count != now.Count)
+        {
+            return false;
+        }
+
+        foreach (var (folder, time) in now)
+        {
+            if (!before.TryGetValue(folder, out var old) || old != time)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether an output lacks a recorded workspace path (old logs): only then is the whole workspace listed.</summary>
+    private static bool NeedsListing(List<RunRecord> records)
+    {
+        foreach (var record in records)
+        {
+            foreach (var output in record.Outputs)
+            {
+                if (output.Path is null)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The public run, with each output's size now; true when a size differs from the cached one (the cache is rewritten).</summary>
+    private static bool Build(RunRecord record, int mask, OutputSizes sizes, ConcurrentDictionary<string, string> namespaces, out TaskRun run)
+    {
+        var outputs = record.Outputs.Length == 0 ? [] : new RunOutput[record.Outputs.Length];
+        var cachedSizes = record.OutputSizes.Length == outputs.Length ? record.OutputSizes : null;
+        var changed = cachedSizes is null && outputs.Length > 0;
+        for (var i = 0; i < outputs.Length; i++)
+        {
+            var (name, location, recorded) = record.Outputs[i];
+            var path = recorded ?? sizes.RelativePath(location);
+            var size = path is null ? null : sizes.SizeOf(path, cachedSizes?[i]);
+            outputs[i] = new RunOutput(name, location, path, size);
+            changed |= cachedSizes is not null && cachedSizes[i] != (size ?? -1);
+        }
+
+        if (changed)
+        {
+            record.OutputSizes = Array.ConvertAll(outputs, o => o.Size ?? -1);
+        }
+
+        var space = record.TypeName is { } type ? namespaces.GetOrAdd(type, t => RunLogParser.NamespaceOf(t, [])!) : RunLogParser.NamespaceOf(null, outputs);
+        run = new TaskRun
+        {
+            Id = record.Id,
+            TaskName = record.TaskName,
+            TypeName = record.TypeName,
+            Namespace = space,
+            Parameters = record.Parameters,
+            Start = record.Start,
+            End = record.End,
+            ProcessingTime = record.ProcessingTime,
+            RandomSeed = record.RandomSeed,
+            Outputs = outputs,
+            Requires = record.Requires,
+            LogMask = mask,
+        };
+        return changed;
+    }
+
+    /// <summary>Reads a run's parsed logs from a local folder: one open and a read or two each, into one pooled buffer.</summary>
+    private static RunRecord ReadLocal(string root, Func<string, string> describe, RunFiles run)
+    {
+        var record = new RunRecord(run.TaskName, run.Id) { Stamp = run.Stamp() };
         var problems = new List<LogProblem>();
-        var bytes = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
-        foreach (var kind in LogFileName.Parsed)
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 14);
+        try
+        {
+            for (var kind = 1; kind < LogFileName.All.Length; kind++)
+            {
+                if (!run.Has(kind))
+                {
+                    continue;
+                }
+
+                var path = LogFileName.PathOf(kind, run.TaskName, run.Id);
+                int length;
+                try
+                {
+                    length = LogFileReader.Read(Path.Join(root, path), ref buffer);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    problems.Add(new LogProblem(describe(path), "unreadable: " + e.Message));
+                    continue;
+                }
+
+                RunLogParser.Parse(record, kind, buffer.AsMemory(0, length), describe, path, problems);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        record.Problems = [.. problems];
+        return record;
+    }
+
+    private static async Task<RunRecord> ReadAsync(IWorkspaceStore store, RunFiles run, CancellationToken cancellationToken)
+    {
+        var record = new RunRecord(run.TaskName, run.Id) { Stamp = run.Stamp() };
+        var problems = new List<LogProblem>();
+        for (var kind = 1; kind < LogFileName.All.Length; kind++)
         {
             if (!run.Has(kind))
             {
                 continue;
             }
 
-            var entry = new StoreEntry(LogFileName.PathOf(kind, run.TaskName, run.Id), run.Size(kind), default);
+            var path = LogFileName.PathOf(kind, run.TaskName, run.Id);
+            ReadOnlyMemory<byte> bytes;
             try
             {
-                var stream = await store.OpenReadAsync(entry.Path, cancellationToken).ConfigureAwait(false);
+                var stream = await store.OpenReadAsync(path, cancellationToken).ConfigureAwait(false);
                 await using (stream.ConfigureAwait(false))
                 {
-                    using var buffer = new MemoryStream(checked((int)Math.Max(entry.Size, 0)));
+                    using var buffer = new MemoryStream(checked((int)Math.Max(run.Size(kind), 0)));
                     await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-                    bytes[kind] = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+                    bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                problems.Add(new LogProblem(store.Describe(entry.Path), "unreadable: " + e.Message));
-            }
-        }
-
-        var parsed = RunLogParser.Parse(run.TaskName, run.Id, bytes, store.Describe, problems);
-        return new CachedRun(run.TaskName + "_" + run.Id, run.Stamp(), parsed, problems);
-    }
-
-    /// <summary>
-    /// Every object of the workspace. A local workspace is listed folder by folder in parallel (each log kind and each
-    /// top-level output folder is its own listing), which halves a warm scan on two cores: the time is the kernel's
-    /// stat of every file, not ours. Other stores list once.
-    /// </summary>
-    private static async Task<List<StoreEntry>> ListAllAsync(IWorkspaceStore store, int parallelism, CancellationToken cancellationToken)
-    {
-        var all = new List<StoreEntry>();
-        if (store is not LocalFileStore local || !Directory.Exists(local.Root))
-        {
-            await foreach (var entry in store.ListAsync(string.Empty, cancellationToken).ConfigureAwait(false))
-            {
-                all.Add(entry);
-            }
-
-            return all;
-        }
-
-        var root = local.Root;
-        var prefixes = Directory.EnumerateDirectories(root).Select(Path.GetFileName).OfType<string>()
-            .SelectMany(d => d == "log" ? Directory.EnumerateDirectories(Path.Combine(root, d)).Select(k => $"log/{Path.GetFileName(k)}/") : [d + "/"])
-            .ToList();
-        var parts = new List<StoreEntry>[prefixes.Count];
-        await Parallel.ForAsync(0, prefixes.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (i, ct) =>
-        {
-            var part = new List<StoreEntry>();
-            if (IsUnstampedLogFolder(prefixes[i]))
-            {
-                part.AddRange(LocalNames.List(root, prefixes[i], ct));
-                parts[i] = part;
-                return;
-            }
-
-            await foreach (var entry in store.ListAsync(prefixes[i], ct).ConfigureAwait(false))
-            {
-                part.Add(entry);
-            }
-
-            parts[i] = part;
-        }).ConfigureAwait(false);
-        foreach (var file in Directory.EnumerateFiles(root))
-        {
-            var name = Path.GetFileName(file);
-            if (!name.Contains(".gokart-tmp-", StringComparison.Ordinal))
-            {
-                var info = new FileInfo(file);
-                all.Add(new StoreEntry(name, info.Length, new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero)));
-            }
-        }
-
-        foreach (var part in parts)
-        {
-            all.AddRange(part);
-        }
-
-        return all;
-    }
-
-    /// <summary>
-    /// On a local workspace only task_log is stat-ed (size and time): the engine rewrites all five logs of a run
-    /// together, task_log after processing_time and random_seed, and task_params is a function of the id, so a
-    /// new task_log stamp (or a log file appearing or vanishing) marks every changed run. A warm listing then
-    /// stats two files per run (task_log and the output) instead of six. A hand edit of another log that keeps
-    /// task_log untouched is not seen on a local folder; other stores stamp every parsed log.
-    /// </summary>
-    private static bool IsUnstampedLogFolder(string prefix) =>
-        prefix.StartsWith(LogFileName.Root, StringComparison.Ordinal) && prefix != LogFileName.Root + LogFileName.TaskLog + "/";
-
-    /// <summary>A run with no task_log (crashed, or an old layout) is stamped by its other parsed logs instead.</summary>
-    private static void StampRunsWithoutTaskLog(string root, IEnumerable<RunFiles> runs)
-    {
-        foreach (var run in runs)
-        {
-            if (run.Has(LogFileName.TaskLog))
-            {
+                problems.Add(new LogProblem(store.Describe(path), "unreadable: " + e.Message));
                 continue;
             }
 
-            foreach (var kind in LogFileName.Parsed)
-            {
-                if (run.Has(kind))
-                {
-                    var path = LogFileName.PathOf(kind, run.TaskName, run.Id);
-                    var info = new FileInfo(Path.Combine(root, path));
-                    if (info.Exists)
-                    {
-                        run.Add(kind, new StoreEntry(path, info.Length, new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero)));
-                    }
-                }
-            }
-        }
-    }
-
-    /// <summary>How the store spells the workspace root (<c>resources/</c>, <c>s3://b/p/</c>); stores reject an empty path.</summary>
-    public static string DescribePrefix(IWorkspaceStore store) => store.Describe("x")[..^1];
-
-    /// <summary>Each output's workspace path (recorded, or found from the recorded location) and its size if it exists.</summary>
-    private static TaskRun WithOutputs(TaskRun run, Dictionary<string, long> files, string prefix)
-    {
-        if (run.Outputs.Count == 0)
-        {
-            return run;
+            RunLogParser.Parse(record, kind, bytes, store.Describe, path, problems);
         }
 
-        var outputs = new RunOutput[run.Outputs.Count];
-        for (var i = 0; i < outputs.Length; i++)
-        {
-            var output = run.Outputs[i];
-            var path = output.Path ?? RelativePath(output.Location, files, prefix);
-            outputs[i] = output with { Path = path, Size = path is not null && files.TryGetValue(path, out var size) ? size : null };
-        }
-
-        return run with { Outputs = outputs };
-    }
-
-    /// <summary>
-    /// Logs written before output_paths only name the location as the store described it then: strip this
-    /// workspace's prefix, else find the longest '/'-suffix that is a file here (the workspace was moved).
-    /// </summary>
-    private static string? RelativePath(string location, Dictionary<string, long> files, string prefix)
-    {
-        if (prefix.Length > 0 && location.StartsWith(prefix, StringComparison.Ordinal) && location.Length > prefix.Length)
-        {
-            return location[prefix.Length..].TrimStart('/');
-        }
-
-        for (var slash = location.IndexOf('/', StringComparison.Ordinal); slash >= 0; slash = location.IndexOf('/', slash + 1))
-        {
-            var candidate = location[(slash + 1)..];
-            if (files.ContainsKey(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
-
-    private sealed class RunFiles(string taskName, string id)
-    {
-        // Size and time per kind (index into LogFileName.All); paths are rebuilt from name and id when needed.
-        private readonly long[] _sizes = [-1, -1, -1, -1, -1];
-        private readonly long[] _ticks = [-1, -1, -1, -1, -1];
-
-        public string TaskName { get; } = taskName;
-
-        public string Id { get; } = id;
-
-        public int Mask { get; private set; }
-
-        public bool HasParsedLogs => (Mask & ~1) != 0;
-
-        public void Add(string kind, StoreEntry entry)
-        {
-            var i = Array.IndexOf(LogFileName.All, kind);
-            _sizes[i] = entry.Size;
-            _ticks[i] = entry.LastModified.UtcTicks;
-            Mask |= 1 << i;
-        }
-
-        public bool Has(string kind) => (Mask & (1 << Array.IndexOf(LogFileName.All, kind))) != 0;
-
-        public long Size(string kind) => _sizes[Array.IndexOf(LogFileName.All, kind)];
-
-        /// <summary>
-        /// Which log files exist, then size and time of each parsed kind (module_versions is not parsed, so not
-        /// stamped; a local listing leaves all but task_log unstamped, see <see cref="IsUnstampedLogFolder"/>).
-        /// </summary>
-        public long[] Stamp()
-        {
-            var stamp = new long[((LogFileName.All.Length - 1) * 2) + 1];
-            stamp[^1] = Mask;
-            for (var i = 1; i < LogFileName.All.Length; i++)
-            {
-                stamp[2 * (i - 1)] = _sizes[i];
-                stamp[(2 * (i - 1)) + 1] = _ticks[i];
-            }
-
-            return stamp;
-        }
+        record.Problems = [.. problems];
+        return record;
     }
 }

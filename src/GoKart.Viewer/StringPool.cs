@@ -5,6 +5,19 @@ internal sealed class StringPool
 {
     private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
 
+    public string Intern(ReadOnlySpan<char> text)
+    {
+        var lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out var existing))
+        {
+            return existing;
+        }
+
+        var made = text.ToString();
+        _strings.Add(made);
+        return made;
+    }
+
     public string? Intern(string? text)
     {
         if (text is null)

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace GoKart.Viewer;
@@ -9,16 +8,22 @@ namespace GoKart.Viewer;
 /// </summary>
 public sealed partial class WorkspaceRuns
 {
-    private readonly FrozenDictionary<string, TaskRun> _byId;
+    private readonly Dictionary<string, TaskRun> _byId;
     private readonly Lazy<ILookup<string, TaskRun>> _dependents;
 
     /// <summary>Wraps a set of runs (as a scan found them) and the log files that could not be read.</summary>
     public WorkspaceRuns(IReadOnlyList<TaskRun> runs, IReadOnlyList<LogProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        Runs = [.. runs.OrderBy(r => r.End ?? DateTimeOffset.MinValue).ThenBy(r => r.TaskName, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal)];
+        var order = SortedOrder(runs);
+        Runs = order is null ? [.. runs] : Array.ConvertAll(order, i => runs[i]);
         Problems = problems;
-        _byId = Runs.DistinctBy(r => r.Id).ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
+        _byId = new Dictionary<string, TaskRun>(Runs.Count, StringComparer.Ordinal);
+        foreach (var run in Runs)
+        {
+            _byId.TryAdd(run.Id, run);
+        }
+
         _dependents = new Lazy<ILookup<string, TaskRun>>(() => Runs
             .SelectMany(r => (r.Requires ?? []).Select(q => q.Id).Distinct().Select(id => (Id: id, Run: r)))
             .ToLookup(p => p.Id, p => p.Run, StringComparer.Ordinal));
@@ -130,6 +135,40 @@ public sealed partial class WorkspaceRuns
         }
 
         return changes;
+    }
+
+    /// <summary>
+    /// The order by end time, then task name, then id; ties keep their order (a stable sort, as the OrderBy this
+    /// replaces). Null when the runs are already in that order (a scan keeps them so).
+    /// </summary>
+    internal static int[]? SortedOrder(IReadOnlyList<TaskRun> runs)
+    {
+        var sorted = true;
+        for (var i = 1; i < runs.Count && sorted; i++)
+        {
+            sorted = CompareByEnd(runs[i - 1], runs[i]) <= 0;
+        }
+
+        if (sorted)
+        {
+            return null;
+        }
+
+        var order = new int[runs.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) => CompareByEnd(runs[a], runs[b]) is var c && c != 0 ? c : a.CompareTo(b));
+        return order;
+    }
+
+    private static int CompareByEnd(TaskRun a, TaskRun b)
+    {
+        var c = (a.End ?? DateTimeOffset.MinValue).CompareTo(b.End ?? DateTimeOffset.MinValue);
+        c = c != 0 ? c : string.CompareOrdinal(a.TaskName, b.TaskName);
+        return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
     }
 
     private static Func<TaskRun, bool> NameMatcher(string? pattern)
