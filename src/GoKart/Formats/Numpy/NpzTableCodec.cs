@@ -78,13 +78,13 @@ internal sealed class NpzTableCodec<TRecord> : ITableCodec
                 arrays[column.Index] = array;
             }
 
-            var build = shape.Columnar.Build;
             if (!typeof(TRecord).IsValueType && type.IsAssignableFrom(typeof(ColumnarRecords<TRecord>)))
             {
                 // Read-only table of class records: the columns are the result; records are made as they are read.
-                return new ColumnarRecords<TRecord>(arrays, (int)(count ?? 0), build);
+                return new ColumnarRecords<TRecord>(arrays, (int)(count ?? 0), shape.Columnar);
             }
 
+            var build = shape.Columnar.Build;
             var rows = new TRecord[(int)(count ?? 0)];
             for (var i = 0; i < rows.Length; i++)
             {

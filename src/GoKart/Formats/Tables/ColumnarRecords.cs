@@ -12,17 +12,18 @@ namespace GoKart.Formats.Tables;
 /// <remarks>Only for class records asked for as a read-only table (<c>IReadOnlyList&lt;T&gt;</c>, <c>IEnumerable&lt;T&gt;</c>); thread-safe.</remarks>
 internal sealed class ColumnarRecords<TRecord> : IReadOnlyList<TRecord>
 {
-    private readonly Func<Array?[], int, TRecord> _build;
+    // The compiled builder is asked for at the first read, not at the load: compiling it is a load's largest fixed cost.
+    private readonly ColumnarAccess<TRecord> _access;
 
     // object, not TRecord: Interlocked needs a reference type and TRecord is unconstrained (only classes come here).
     private readonly object?[] _records;
     private Array?[]? _columns;
     private int _built;
 
-    public ColumnarRecords(Array?[] columns, int count, Func<Array?[], int, TRecord> build)
+    public ColumnarRecords(Array?[] columns, int count, ColumnarAccess<TRecord> access)
     {
         _columns = columns;
-        _build = build;
+        _access = access;
         _records = new object?[count];
     }
 
@@ -57,7 +58,7 @@ internal sealed class ColumnarRecords<TRecord> : IReadOnlyList<TRecord>
             return (TRecord)_records[index]!;
         }
 
-        var made = _build(columns, index);
+        var made = _access.Build(columns, index);
         if (Interlocked.CompareExchange(ref _records[index], made, null) is { } kept)
         {
             return (TRecord)kept;
