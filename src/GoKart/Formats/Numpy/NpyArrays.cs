@@ -1,9 +1,6 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-
 namespace GoKart.Formats.Numpy;
 
-/// <summary>Moves numeric arrays (<c>T[]</c>, <c>T[,]</c>, ..., <see cref="NDArray{T}"/>) to and from .npy bytes in 1 MiB chunks.</summary>
+/// <summary>Moves numeric arrays (<c>T[]</c>, <c>T[,]</c>, ..., <see cref="NDArray{T}"/>) to and from .npy bytes: written in 1 MiB chunks, read straight into the array where the stream allows (<see cref="ArrayBytes"/>).</summary>
 internal static class NpyArrays
 {
     private const int ChunkSize = 1 << 20;
@@ -83,7 +80,7 @@ internal static class NpyArrays
         Array storage;
         if (isNDArray)
         {
-            storage = Array.CreateInstance(fileElement, (int)header.Count);
+            storage = ArrayBytes.AllocateUninitialized(fileElement, (int)header.Count);
         }
         else
         {
@@ -94,7 +91,7 @@ internal static class NpyArrays
                     $"{location}: the array has shape ({string.Join(", ", lengths)}) but {FriendlyName(requested)} has {rank} dimension(s); use NDArray<{fileElement.Name}> for any shape.");
             }
 
-            storage = Array.CreateInstance(fileElement, lengths);
+            storage = lengths.Length == 1 ? ArrayBytes.AllocateUninitialized(fileElement, lengths[0]) : Array.CreateInstance(fileElement, lengths);
         }
 
         await ReadDataAsync(stream, storage, location, cancellationToken).ConfigureAwait(false);
@@ -110,24 +107,37 @@ internal static class NpyArrays
     {
         var element = storage.GetType().GetElementType()!;
         var total = storage.LongLength * NpyDType.SizeOf(element);
-        var chunk = new byte[(int)Math.Min(ChunkSize, Math.Max(total, 1))];
-        for (long offset = 0; offset < total; offset += chunk.Length)
+        var chunk = new byte[(int)Math.Min(ArrayBytes.CanReadInPlace(stream) ? 1 : ChunkSize, Math.Max(total, 1))];
+        if (ArrayBytes.CanReadInPlace(stream))
         {
-            var count = (int)Math.Min(chunk.Length, total - offset);
-            var got = await stream.ReadAtLeastAsync(chunk.AsMemory(0, count), count, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-            if (got < count)
+            // Straight into the array: no chunk to fill and copy.
+            var got = ArrayBytes.ReadInPlace(stream, storage, total, cancellationToken);
+            if (got < total)
             {
-                throw new InvalidDataException($"{location}: the array data is cut short: {offset + got} of {total} bytes (truncated file?).");
+                throw new InvalidDataException($"{location}: the array data is cut short: {got} of {total} bytes (truncated file?).");
             }
+        }
+        else
+        {
+            for (long offset = 0; offset < total; offset += chunk.Length)
+            {
+                var count = (int)Math.Min(chunk.Length, total - offset);
+                var got = await stream.ReadAtLeastAsync(chunk.AsMemory(0, count), count, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                if (got < count)
+                {
+                    throw new InvalidDataException($"{location}: the array data is cut short: {offset + got} of {total} bytes (truncated file?).");
+                }
 
-            chunk.AsSpan(0, count).CopyTo(Bytes(storage, offset, count));
+                chunk.AsSpan(0, count).CopyTo(Bytes(storage, offset, count));
+            }
         }
 
         if (element == typeof(bool))
         {
-            for (long offset = 0; offset < total; offset += chunk.Length)
+            const int Step = 1 << 20;
+            for (long offset = 0; offset < total; offset += Step)
             {
-                foreach (ref var b in Bytes(storage, offset, (int)Math.Min(chunk.Length, total - offset)))
+                foreach (ref var b in Bytes(storage, offset, (int)Math.Min(Step, total - offset)))
                 {
                     b = b == 0 ? (byte)0 : (byte)1;
                 }
@@ -161,6 +171,5 @@ internal static class NpyArrays
         throw new InvalidDataException($"{location}: {type.Name} is not a numeric array (T[], T[,], NDArray<T>).");
     }
 
-    private static Span<byte> Bytes(Array storage, long offset, int count) =>
-        MemoryMarshal.CreateSpan(ref Unsafe.AddByteOffset(ref MemoryMarshal.GetArrayDataReference(storage), (nint)offset), count);
+    private static Span<byte> Bytes(Array storage, long offset, int count) => ArrayBytes.Bytes(storage, offset, count);
 }

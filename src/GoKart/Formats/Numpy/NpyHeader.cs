@@ -2,12 +2,11 @@ using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace GoKart.Formats.Numpy;
 
 /// <summary>The .npy header: magic, version, and the dict literal with descr, fortran_order and shape.</summary>
-internal sealed partial record NpyHeader(string Descr, bool FortranOrder, long[] Shape)
+internal sealed record NpyHeader(string Descr, bool FortranOrder, long[] Shape)
 {
     private static readonly byte[] Magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
@@ -92,36 +91,58 @@ internal sealed partial record NpyHeader(string Descr, bool FortranOrder, long[]
         return Parse(major == 3 ? Encoding.UTF8.GetString(header) : Encoding.Latin1.GetString(header), location);
     }
 
+    // A hand parser rather than a regex: loading the regex engine was a tenth of a first .npz load.
     private static NpyHeader Parse(string text, string location)
     {
-        var descr = DescrPattern().Match(text);
-        var fortran = FortranPattern().Match(text);
-        var shape = ShapePattern().Match(text);
-        if (!descr.Success || !fortran.Success || !shape.Success)
+        var descr = ValueOf(text, "descr") is { } d && d.Length > 1 && d[0] is '\'' or '"' ? Quoted(d) : null;
+        var fortran = ValueOf(text, "fortran_order") is { } f ? (f.StartsWith("True", StringComparison.Ordinal) ? "True" : f.StartsWith("False", StringComparison.Ordinal) ? "False" : null) : null;
+        var shapeText = ValueOf(text, "shape") is { } s && s.StartsWith('(') && s.IndexOf(')', StringComparison.Ordinal) is var close and > 0 ? s[1..close] : null;
+        if (descr is null || fortran is null || shapeText is null)
         {
             throw new InvalidDataException($"{location}: the .npy header is not numpy's dict (descr, fortran_order, shape): {text.Trim()}");
         }
 
-        var dims = shape.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var dims = shapeText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var parsed = new long[dims.Length];
         for (var i = 0; i < dims.Length; i++)
         {
-            var d = dims[i].TrimEnd('L');
-            if (!long.TryParse(d, NumberStyles.None, CultureInfo.InvariantCulture, out parsed[i]))
+            var dim = dims[i].TrimEnd('L');
+            if (!long.TryParse(dim, NumberStyles.None, CultureInfo.InvariantCulture, out parsed[i]))
             {
-                throw new InvalidDataException($"{location}: the .npy shape ({shape.Groups[1].Value}) is not a tuple of sizes.");
+                throw new InvalidDataException($"{location}: the .npy shape ({shapeText}) is not a tuple of sizes.");
             }
         }
 
-        return new NpyHeader(descr.Groups[1].Value, fortran.Groups[1].Value == "True", parsed);
+        return new NpyHeader(descr, fortran == "True", parsed);
     }
 
-    [GeneratedRegex("""['"]descr['"]\s*:\s*['"]([^'"]*)['"]""")]
-    private static partial Regex DescrPattern();
+    /// <summary>The text after <c>'key':</c> (either quote, spaces allowed around the colon), or null.</summary>
+    private static string? ValueOf(string text, string key)
+    {
+        foreach (var quote in (ReadOnlySpan<char>)['\'', '"'])
+        {
+            var index = text.IndexOf(quote + key + quote, StringComparison.Ordinal);
+            if (index < 0)
+            {
+                continue;
+            }
 
-    [GeneratedRegex("""['"]fortran_order['"]\s*:\s*(True|False)""")]
-    private static partial Regex FortranPattern();
+            var rest = text.AsSpan(index + key.Length + 2).TrimStart();
+            if (rest.IsEmpty || rest[0] != ':')
+            {
+                return null;
+            }
 
-    [GeneratedRegex("""['"]shape['"]\s*:\s*\(([^)]*)\)""")]
-    private static partial Regex ShapePattern();
+            return rest[1..].TrimStart().ToString();
+        }
+
+        return null;
+    }
+
+    /// <summary>A quoted value up to the next quote of either kind, as numpy writes descr.</summary>
+    private static string? Quoted(string value)
+    {
+        var end = value.AsSpan(1).IndexOfAny('\'', '"');
+        return end < 0 ? null : value.Substring(1, end);
+    }
 }

@@ -78,6 +78,12 @@ internal sealed class NpzTableCodec<TRecord> : ITableCodec
                 arrays[column.Index] = array;
             }
 
+            if (!typeof(TRecord).IsValueType && type.IsAssignableFrom(typeof(ColumnarRecords<TRecord>)))
+            {
+                // Read-only table of class records: the columns are the result; records are made as they are read.
+                return new ColumnarRecords<TRecord>(arrays, (int)(count ?? 0), shape.Columnar);
+            }
+
             var build = shape.Columnar.Build;
             var rows = new TRecord[(int)(count ?? 0)];
             for (var i = 0; i < rows.Length; i++)

@@ -9,17 +9,21 @@ namespace GoKart.Formats.Tables;
 /// </summary>
 internal sealed class ColumnarAccess<TRecord>
 {
-    private ColumnarAccess(Action<TRecord, Array[], int> store, Func<Array?[], int, TRecord> build)
+    private readonly Lazy<Action<TRecord, Array[], int>> _store;
+    private readonly Lazy<Func<Array?[], int, TRecord>> _build;
+
+    public ColumnarAccess(ConstructorInfo? constructor, ParameterInfo[] parameters, List<PropertyInfo> bound)
     {
-        Store = store;
-        Build = build;
+        // Each compiled on first use: a dump needs only Store, a load only Build.
+        _store = new(() => CompileStore(bound));
+        _build = new(() => CompileBuild(constructor, parameters, bound));
     }
 
-    public Action<TRecord, Array[], int> Store { get; }
+    public Action<TRecord, Array[], int> Store => _store.Value;
 
-    public Func<Array?[], int, TRecord> Build { get; }
+    public Func<Array?[], int, TRecord> Build => _build.Value;
 
-    public static ColumnarAccess<TRecord> Compile(ConstructorInfo? constructor, ParameterInfo[] parameters, List<PropertyInfo> bound)
+    private static Action<TRecord, Array[], int> CompileStore(List<PropertyInfo> bound)
     {
         var record = Expression.Parameter(typeof(TRecord), "record");
         var arrays = Expression.Parameter(typeof(Array[]), "arrays");
@@ -27,8 +31,12 @@ internal sealed class ColumnarAccess<TRecord>
         var stores = bound.Select((p, j) => (Expression)Expression.Assign(
             Expression.ArrayAccess(Expression.Convert(Expression.ArrayIndex(arrays, Expression.Constant(j)), p.PropertyType.MakeArrayType()), index),
             Expression.Property(record, p)));
-        var store = Expression.Lambda<Action<TRecord, Array[], int>>(Expression.Block(stores), record, arrays, index).Compile();
+        return Expression.Lambda<Action<TRecord, Array[], int>>(Expression.Block(stores), record, arrays, index).Compile();
+    }
 
+    private static Func<Array?[], int, TRecord> CompileBuild(ConstructorInfo? constructor, ParameterInfo[] parameters, List<PropertyInfo> bound)
+    {
+        var index = Expression.Parameter(typeof(int), "i");
         var sources = Expression.Parameter(typeof(Array?[]), "arrays");
         var result = Expression.Variable(typeof(TRecord), "result");
         Expression Has(int j) => Expression.NotEqual(Expression.ArrayIndex(sources, Expression.Constant(j)), Expression.Constant(null, typeof(Array)));
@@ -59,7 +67,6 @@ internal sealed class ColumnarAccess<TRecord>
         }
 
         body.Add(result);
-        var build = Expression.Lambda<Func<Array?[], int, TRecord>>(Expression.Block([result], body), sources, index).Compile();
-        return new ColumnarAccess<TRecord>(store, build);
+        return Expression.Lambda<Func<Array?[], int, TRecord>>(Expression.Block([result], body), sources, index).Compile();
     }
 }

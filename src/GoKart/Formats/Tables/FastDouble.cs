@@ -2,8 +2,9 @@ namespace GoKart.Formats.Tables;
 
 /// <summary>
 /// Clinger's exact fast path for short decimals (at most 2^53 as an integer mantissa, power of ten within ±22):
-/// one multiply or divide of exactly representable doubles, so the result is correctly rounded. Anything else
-/// (long mantissas, big exponents, special names) falls back to the runtime's parser.
+/// one multiply or divide of exactly representable doubles, so the result is correctly rounded; up to 19
+/// significant digits, Eisel-Lemire (<see cref="EiselLemire"/>). Anything else (longer mantissas, the rare
+/// ambiguous cases, subnormals, special names) falls back to the runtime's parser.
 /// </summary>
 internal static class FastDouble
 {
@@ -48,7 +49,7 @@ internal static class FastDouble
             hasDigits |= i > fractionStart;
         }
 
-        if (!hasDigits || digits > 15)
+        if (!hasDigits || digits > 19)
         {
             return false;
         }
@@ -78,13 +79,25 @@ internal static class FastDouble
             exponent += expNegative ? -e : e;
         }
 
-        if (i != text.Length || mantissa > (1UL << 53) || exponent < -22 || exponent > 22)
+        if (i != text.Length)
         {
             return false;
         }
 
-        var result = exponent >= 0 ? mantissa * Powers[exponent] : mantissa / Powers[-exponent];
-        value = negative ? -result : result;
+        if (digits <= 15 && mantissa <= (1UL << 53) && exponent >= -22 && exponent <= 22)
+        {
+            var result = exponent >= 0 ? mantissa * Powers[exponent] : mantissa / Powers[-exponent];
+            value = negative ? -result : result;
+            return true;
+        }
+
+        // 16-19 significant digits (what round-trip formatting writes) or a large exponent.
+        if (!EiselLemire.TryCompute(exponent, mantissa, out var bits))
+        {
+            return false;
+        }
+
+        value = BitConverter.UInt64BitsToDouble(bits | (negative ? 1UL << 63 : 0));
         return true;
     }
 }

@@ -15,18 +15,17 @@ namespace GoKart.Formats.Tables;
 internal sealed class RecordShape<TRecord>
 {
     private static readonly (RecordShape<TRecord>? Shape, string? Problem) Cached = Create();
-    private readonly Func<ColumnSlot[], TRecord> _build;
-    private readonly Lazy<ColumnarAccess<TRecord>> _columnar;
+    private readonly Lazy<Func<ColumnSlot[], TRecord>> _build;
 
-    private RecordShape(IReadOnlyList<TableColumn<TRecord>> columns, Func<ColumnSlot[], TRecord> build, Lazy<ColumnarAccess<TRecord>> columnar)
+    private RecordShape(IReadOnlyList<TableColumn<TRecord>> columns, Lazy<Func<ColumnSlot[], TRecord>> build, ColumnarAccess<TRecord> columnar)
     {
         Columns = columns;
         _build = build;
-        _columnar = columnar;
+        Columnar = columnar;
     }
 
-    /// <summary>Compiled row-to-arrays and arrays-to-row code for columnar formats (.npz).</summary>
-    public ColumnarAccess<TRecord> Columnar => _columnar.Value;
+    /// <summary>Compiled row-to-arrays and arrays-to-row code for columnar formats (.npz), each made on first use.</summary>
+    public ColumnarAccess<TRecord> Columnar { get; }
 
     public IReadOnlyList<TableColumn<TRecord>> Columns { get; }
 
@@ -38,7 +37,7 @@ internal sealed class RecordShape<TRecord>
 
     public ColumnSlot[] CreateSlots() => [.. Columns.Select(c => c.CreateSlot())];
 
-    public TRecord Build(ColumnSlot[] slots) => _build(slots);
+    public TRecord Build(ColumnSlot[] slots) => _build.Value(slots);
 
     public TableColumn<TRecord>? Find(string name)
     {
@@ -94,8 +93,7 @@ internal sealed class RecordShape<TRecord>
                 ?? property.GetCustomAttribute<System.Text.Json.Serialization.JsonPropertyNameAttribute>()?.Name
                 ?? property.Name;
             var columnType = typeof(TableColumn<,>).MakeGenericType(typeof(TRecord), property.PropertyType);
-            var getter = CompileGetter(property);
-            columns.Add((TableColumn<TRecord>)Activator.CreateInstance(columnType, name, columns.Count, allowsNull, getter, codec)!);
+            columns.Add((TableColumn<TRecord>)Activator.CreateInstance(columnType, name, columns.Count, allowsNull, property, codec)!);
             bound.Add(property);
         }
 
@@ -110,7 +108,8 @@ internal sealed class RecordShape<TRecord>
             return (null, $"two properties map to column '{duplicate.Key}'.");
         }
 
-        return (new RecordShape<TRecord>(columns, CompileBuilder(constructor, parameters, bound), new(() => ColumnarAccess<TRecord>.Compile(constructor, parameters, bound))), null);
+        // Compiled on first use: a format uses one of these, and compiling code is most of a first load's cost.
+        return (new RecordShape<TRecord>(columns, new(() => CompileBuilder(constructor, parameters, bound)), new ColumnarAccess<TRecord>(constructor, parameters, bound)), null);
     }
 
     private static ConstructorInfo? ChooseConstructor(Type type, List<PropertyInfo> properties)
@@ -120,12 +119,6 @@ internal sealed class RecordShape<TRecord>
             ?? constructors
                 .Where(c => c.GetParameters().All(p => properties.Any(q => string.Equals(q.Name, p.Name, StringComparison.OrdinalIgnoreCase) && q.PropertyType == p.ParameterType)))
                 .MaxBy(c => c.GetParameters().Length);
-    }
-
-    private static Delegate CompileGetter(PropertyInfo property)
-    {
-        var record = Expression.Parameter(typeof(TRecord), "record");
-        return Expression.Lambda(typeof(Func<,>).MakeGenericType(typeof(TRecord), property.PropertyType), Expression.Property(record, property), record).Compile();
     }
 
     private static Func<ColumnSlot[], TRecord> CompileBuilder(ConstructorInfo? constructor, ParameterInfo[] parameters, List<PropertyInfo> bound)

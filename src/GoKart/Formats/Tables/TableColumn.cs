@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
 
@@ -45,14 +47,18 @@ internal abstract class TableColumn<TRecord>
 /// <inheritdoc />
 internal sealed class TableColumn<TRecord, TValue> : TableColumn<TRecord>
 {
-    public TableColumn(string name, int index, bool allowsNull, Func<TRecord, TValue> getter, ValueCodec<TValue> codec)
+    private readonly PropertyInfo _property;
+    private Func<TRecord, TValue>? _getter;
+
+    public TableColumn(string name, int index, bool allowsNull, PropertyInfo property, ValueCodec<TValue> codec)
         : base(name, index, allowsNull)
     {
-        Getter = getter;
+        _property = property;
         Codec = codec;
     }
 
-    public Func<TRecord, TValue> Getter { get; }
+    /// <summary>Made on first use: a load never needs it, and making ten of them was most of a first load's JIT work.</summary>
+    public Func<TRecord, TValue> Getter => _getter ??= MakeGetter(_property);
 
     public ValueCodec<TValue> Codec { get; }
 
@@ -91,4 +97,16 @@ internal sealed class TableColumn<TRecord, TValue> : TableColumn<TRecord>
     }
 
     public override ColumnSlot CreateSlot() => new ColumnSlot<TValue>(Codec, AllowsNull);
+
+    private static Func<TRecord, TValue> MakeGetter(PropertyInfo property)
+    {
+        // A class's getter is bound directly (no code emitted); a struct's needs a by-value wrapper.
+        if (!typeof(TRecord).IsValueType)
+        {
+            return property.GetMethod!.CreateDelegate<Func<TRecord, TValue>>();
+        }
+
+        var record = Expression.Parameter(typeof(TRecord), "record");
+        return Expression.Lambda<Func<TRecord, TValue>>(Expression.Property(record, property), record).Compile();
+    }
 }

@@ -1,0 +1,64 @@
+using System.Numerics;
+using GoKart.Formats.Tables;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace GoKart.Formats.Numpy;
+
+/// <summary>
+/// Arrays of numpy element types filled straight from a stream: allocated without zeroing (every byte is then
+/// read into) and read into through a span over the array's own bytes, so no chunk is
+/// allocated or copied on the way.
+/// </summary>
+internal static class ArrayBytes
+{
+    // Slices keep cancellation responsive and spans int-sized.
+    private const int MaxSlice = 1 << 26;
+
+    /// <summary>A 1-D array of <paramref name="element"/>, not zeroed: the caller fills every element.</summary>
+    public static Array AllocateUninitialized(Type element, int length) =>
+        element == typeof(double) ? BulkArrays.Allocate<double>(length)
+        : element == typeof(float) ? BulkArrays.Allocate<float>(length)
+        : element == typeof(long) ? BulkArrays.Allocate<long>(length)
+        : element == typeof(int) ? BulkArrays.Allocate<int>(length)
+        : element == typeof(ulong) ? BulkArrays.Allocate<ulong>(length)
+        : element == typeof(uint) ? BulkArrays.Allocate<uint>(length)
+        : element == typeof(short) ? BulkArrays.Allocate<short>(length)
+        : element == typeof(ushort) ? BulkArrays.Allocate<ushort>(length)
+        : element == typeof(byte) ? BulkArrays.Allocate<byte>(length)
+        : element == typeof(sbyte) ? BulkArrays.Allocate<sbyte>(length)
+        : element == typeof(bool) ? BulkArrays.Allocate<bool>(length)
+        : element == typeof(Half) ? BulkArrays.Allocate<Half>(length)
+        : element == typeof(Complex) ? BulkArrays.Allocate<Complex>(length)
+        : Array.CreateInstance(element, length);
+
+    /// <summary>
+    /// Whether reads of <paramref name="stream"/> may be done synchronously into an array's bytes: local and spooled
+    /// files (seekable) and zip entries of those (an .npz is always opened over a seekable stream) are served from
+    /// the page cache; anything else (a network body) is read asynchronously through a chunk.
+    /// </summary>
+    public static bool CanReadInPlace(Stream stream) => stream.CanSeek || stream is CrcCheckingStream;
+
+    /// <summary>Reads up to <paramref name="total"/> bytes into the start of <paramref name="storage"/>; returns the bytes read (fewer at the end of the stream).</summary>
+    public static long ReadInPlace(Stream stream, Array storage, long total, CancellationToken cancellationToken)
+    {
+        long offset = 0;
+        while (offset < total)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var count = (int)Math.Min(MaxSlice, total - offset);
+            var got = stream.ReadAtLeast(Bytes(storage, offset, count), count, throwOnEndOfStream: false);
+            offset += got;
+            if (got < count)
+            {
+                break;
+            }
+        }
+
+        return offset;
+    }
+
+    /// <summary>The bytes of an array of a primitive element type.</summary>
+    public static Span<byte> Bytes(Array storage, long offset, int count) =>
+        MemoryMarshal.CreateSpan(ref Unsafe.AddByteOffset(ref MemoryMarshal.GetArrayDataReference(storage), (nint)offset), count);
+}

@@ -1,0 +1,66 @@
+using System.Runtime.InteropServices;
+
+namespace GoKart.Formats.Tables;
+
+/// <summary>
+/// Arrays for bulk column data, allocated the way numpy allocates them. Touching fresh memory is most of the cost
+/// of a first load on Linux (one page fault per 4 KiB: ~0.3-0.6 s for 80 MB on the build VM, against ~0.01 s to
+/// copy the same bytes into memory already touched); numpy asks the kernel for 2 MiB pages for any array of 4 MiB
+/// or more (<c>madvise(MADV_HUGEPAGE)</c>), which makes it 512 times fewer faults. Large arrays are therefore made
+/// on the pinned heap (they never move, so the advice stays with them), not zeroed (the caller fills every
+/// element), advised the same way, and faulted in with one madvise(MADV_POPULATE_WRITE) call instead of one fault per
+/// page (about 20 % off a first 80 MB load here). Elsewhere, or when the advice is refused, they are plain arrays.
+/// </summary>
+internal static class BulkArrays
+{
+    private const int HugePageThreshold = 4 << 20;
+    private const nint HugePage = 2 << 20;
+    private const int MadviseHugePage = 14;
+    private const int MadvisePopulateWrite = 23;
+    private static readonly Lazy<bool> Advisable = new(() => OperatingSystem.IsLinux() && (RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64));
+
+    /// <summary>An array of <paramref name="length"/> elements, not zeroed when large: every element must be written before it is read.</summary>
+    public static T[] Allocate<T>(int length)
+        where T : unmanaged
+    {
+        var bytes = (long)length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+        if (bytes < HugePageThreshold || !Advisable.Value)
+        {
+            return GC.AllocateUninitializedArray<T>(length);
+        }
+
+        var array = GC.AllocateUninitializedArray<T>(length, pinned: true);
+        var start = Marshal.UnsafeAddrOfPinnedArrayElement(array, 0);
+        var first = (start + HugePage - 1) & ~(HugePage - 1);
+        var last = (start + (nint)bytes) & ~(HugePage - 1);
+        if (last > first)
+        {
+            Advise(first, (nuint)(last - first), MadviseHugePage);
+        }
+
+        // Then fault every page in with one call (Linux 5.14+; refused before, and the fill faults them as before):
+        // one system call instead of a fault per page, which a virtual machine makes expensive.
+        var page = start & ~(nint)4095;
+        Advise(page, (nuint)((start + (nint)bytes - page + 4095) & ~(nint)4095), MadvisePopulateWrite);
+
+        return array;
+    }
+
+    private static void Advise(nint start, nuint length, int advice)
+    {
+        try
+        {
+            // Advice only: a kernel without transparent huge pages answers EINVAL and the array stays as it is.
+            _ = Madvise(start, length, advice);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+        }
+    }
+
+#pragma warning disable SYSLIB1054 // DllImport rather than LibraryImport: blittable, and the project does not allow unsafe code.
+    [DllImport("libc", EntryPoint = "madvise", ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int Madvise(nint address, nuint length, int advice);
+#pragma warning restore SYSLIB1054
+}
