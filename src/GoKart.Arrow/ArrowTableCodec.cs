@@ -72,7 +72,7 @@ internal static class ArrowTableCodec<TRecord>
         var options = ArrowFormatOptions.From(context);
         var shape = RecordShape<TRecord>.For(location);
         var columns = Columns(shape, location);
-        using var reader = new ArrowFileReader(stream, (Apache.Arrow.Memory.MemoryAllocator?)null, new Apache.Arrow.Compression.CompressionCodecFactory(), leaveOpen: true);
+        using var reader = new ArrowFileReader(stream, new BatchMemory(), new Apache.Arrow.Compression.CompressionCodecFactory(), leaveOpen: true);
         var schema = await Guard(location, () => Task.FromResult(reader.Schema)).ConfigureAwait(false);
         var indexes = Match(shape, columns, schema, options.StrictColumns, location);
         var build = shape.Columnar.Build;
