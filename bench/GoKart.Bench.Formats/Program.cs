@@ -1,10 +1,23 @@
 // Dump/load timings of GoKart.NET's formats: 1,000,000 rows x 10 double columns (and a 10-million-element array).
 // Run: dotnet run -c Release --project bench/GoKart.Bench.Formats [-- rows] ; results go in bench/formats.md.
+// Row streams (peak memory): ... -- stream [rows] [extensions...] (Streaming.cs).
 using System.Diagnostics;
 using GoKart;
 using GoKart.Arrow;
 using GoKart.Formats;
 using GoKart.Parquet;
+
+if (args is ["stream", ..])
+{
+    await Streaming.RunAsync(args);
+    return;
+}
+
+if (args is ["stream-child", ..])
+{
+    await Streaming.ChildAsync(args);
+    return;
+}
 
 var rowCount = args.Length > 0 ? int.Parse(args[0]) : 1_000_000;
 var repeats = args.Length > 1 ? int.Parse(args[1]) : 3;

@@ -55,7 +55,7 @@ internal sealed class ParquetGroupWriter<TRecord> : IAsyncDisposable
             },
             CompressionLevel = System.IO.Compression.CompressionLevel.Optimal,
         };
-        var capacity = count is { } known ? Math.Min(options.RowGroupSize, Math.Max(known, 1)) : options.RowGroupSize;
+        var capacity = count is { } known ? Math.Min(options.RowsPerGroup(count), Math.Max(known, 1)) : options.RowsPerGroup(null);
         var arrays = shape.Columns.Select(c => Array.CreateInstance(c.ValueType, capacity)).ToArray();
         var writer = await ParquetWriter.CreateAsync(new ParquetSchema(columns.Select(c => (Field)c.Field)), stream, parquetOptions, false, cancellationToken).ConfigureAwait(false);
         return new ParquetGroupWriter<TRecord>(writer, columns, arrays, shape.Columnar.Store, location, cancellationToken);
