@@ -96,7 +96,8 @@ internal sealed class ArrowBatchWriter<TRecord> : IDisposable
     private async ValueTask FlushAsync()
     {
         _cancellationToken.ThrowIfCancellationRequested();
-        var batch = new RecordBatch(_schema, _columns.Select((c, j) => c.Build(_arrays[j], _filled, _written, _location)), _filled);
+        // Disposed once written: builders' buffers (strings, booleans, decimals) go back at once, not at finalization.
+        using var batch = new RecordBatch(_schema, _columns.Select((c, j) => c.Build(_arrays[j], _filled, _written, _location)), _filled);
         await _writer.WriteRecordBatchAsync(batch, _cancellationToken).ConfigureAwait(false);
         _written += _filled;
         _filled = 0;
