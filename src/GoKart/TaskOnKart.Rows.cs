@@ -13,10 +13,9 @@ public abstract partial class TaskOnKart
     /// <param name="cancellationToken">Stops the enumeration; the task's own cancellation does too.</param>
     /// <example>
     /// <code>
-    /// protected override async IAsyncEnumerable&lt;Scored&gt; RunRows()  // or any IAsyncEnumerable output
-    /// {
-    ///     await foreach (var row in LoadRowsAsync&lt;Sale&gt;(Sales)) yield return new Scored(row.Id, row.Amount * 2);
-    /// }
+    /// // in a TaskOnKart&lt;IAsyncEnumerable&lt;Sale&gt;&gt;: the output is written as the rows come
+    /// protected override Task&lt;IAsyncEnumerable&lt;Sale&gt;&gt; RunAsync(CancellationToken ct) =&gt;
+    ///     Task.FromResult(LoadRowsAsync&lt;Sale&gt;(Sales, ct).Select(s =&gt; s with { Amount = s.Amount * 2 }));
     /// </code>
     /// </example>
     protected IAsyncEnumerable<TRecord> LoadRowsAsync<TRecord>(TaskOnKart task, CancellationToken cancellationToken = default) =>
