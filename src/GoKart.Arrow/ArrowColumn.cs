@@ -27,10 +27,10 @@ internal abstract class ArrowColumn
 
     public Field Field { get; }
 
-    /// <summary>An Arrow array of the first <paramref name="count"/> values of <paramref name="values"/> (a <c>TProp[]</c>).</summary>
+    /// <summary>An Arrow array of the first <paramref name="count"/> values of <paramref name="values"/> (a <c>TProp[]</c>); it may share a buffer with the next call's array, so write it before building the next.</summary>
     public abstract IArrowArray Build(Array values, int count, long firstRow, string location);
 
-    /// <summary>The values of <paramref name="array"/> as a <c>TProp[]</c>.</summary>
+    /// <summary>The values of <paramref name="array"/> as the first elements of a <c>TProp[]</c> that the next call may reuse.</summary>
     public abstract Array Read(IArrowArray array, long firstRow, string location);
 
     /// <summary>Whether a file column of <paramref name="type"/> can be read into this property, checked before any row.</summary>

@@ -9,7 +9,7 @@ namespace GoKart.Arrow;
 /// record batch at a time; loads read uncompressed, LZ4 and zstd files. Options:
 /// <see cref="ArrowFormatOptions"/>. Register it with <see cref="ArrowRegistration.AddArrow"/>.
 /// </summary>
-public sealed class ArrowFormat : IFormat
+public sealed class ArrowFormat : IFormat, IRowStreamFormat
 {
     /// <inheritdoc />
     public string Name => "feather";
@@ -33,6 +33,33 @@ public sealed class ArrowFormat : IFormat
     {
         ArgumentNullException.ThrowIfNull(context);
         return (ValueTask<object?>)Generic(type, context.Location, nameof(ReadTableAsync)).Invoke(null, [stream, type, context, cancellationToken])!;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One record batch is in memory at a time; a stream that cannot seek is spooled to a temporary file first.</remarks>
+    public async IAsyncEnumerable<TRecord> ReadRowsAsync<TRecord>(Stream stream, FormatContext context, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var seekable = await SeekableStreams.EnsureAsync(stream, cancellationToken).ConfigureAwait(false);
+        await using (seekable.ConfigureAwait(false))
+        {
+            await foreach (var batch in ArrowTableCodec<TRecord>.ReadBatchesAsync(seekable.Stream, context, cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var row in batch)
+                {
+                    yield return row;
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One record batch (<see cref="ArrowFormatOptions.BatchSize"/> rows) is in memory at a time.</remarks>
+    public ValueTask WriteRowsAsync<TRecord>(Stream stream, IAsyncEnumerable<TRecord> rows, FormatContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(context);
+        return ArrowTableCodec<TRecord>.WriteAsync(stream, rows, context, cancellationToken);
     }
 
     private static System.Reflection.MethodInfo Generic(Type type, string location, string name)

@@ -23,46 +23,25 @@ internal static class ArrowTableCodec<TRecord>
 
     public static async ValueTask WriteAsync(Stream stream, IEnumerable<TRecord> rows, FormatContext context, CancellationToken cancellationToken)
     {
-        var location = context.Location;
-        var options = ArrowFormatOptions.From(context);
-        options.Validate(location);
-        var shape = RecordShape<TRecord>.For(location);
-        var columns = Columns(shape, location);
-        var schema = new Schema(columns.Select(c => c.Field), null);
-        var ipc = new IpcOptions
-        {
-            CompressionCodec = options.Compression switch
-            {
-                ArrowCompression.Lz4 => Apache.Arrow.Ipc.CompressionCodecType.Lz4Frame,
-                ArrowCompression.Zstd => Apache.Arrow.Ipc.CompressionCodecType.Zstd,
-                _ => null,
-            },
-            CompressionCodecFactory = new Apache.Arrow.Compression.CompressionCodecFactory(),
-        };
-        var capacity = rows is IReadOnlyCollection<TRecord> known ? Math.Min(options.BatchSize, Math.Max(known.Count, 1)) : options.BatchSize;
-        var arrays = shape.Columns.Select(c => Array.CreateInstance(c.ValueType, capacity)).ToArray();
-        var store = shape.Columnar.Store;
-        using var writer = new ArrowFileWriter(stream, schema, leaveOpen: true, ipc);
-        await writer.WriteStartAsync(cancellationToken).ConfigureAwait(false);
-        long written = 0;
-        var filled = 0;
+        using var writer = await ArrowBatchWriter<TRecord>.CreateAsync(stream, (rows as IReadOnlyCollection<TRecord>)?.Count, context, cancellationToken).ConfigureAwait(false);
         foreach (var row in rows)
         {
-            store(row, arrays, filled++);
-            if (filled == capacity)
-            {
-                await writer.WriteRecordBatchAsync(Batch(schema, columns, arrays, filled, written, location), cancellationToken).ConfigureAwait(false);
-                written += filled;
-                filled = 0;
-            }
+            await writer.AddAsync(row).ConfigureAwait(false);
         }
 
-        if (filled > 0)
+        await writer.CompleteAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Writes rows as they come, one record batch (<see cref="ArrowFormatOptions.BatchSize"/> rows) at a time.</summary>
+    public static async ValueTask WriteAsync(Stream stream, IAsyncEnumerable<TRecord> rows, FormatContext context, CancellationToken cancellationToken)
+    {
+        using var writer = await ArrowBatchWriter<TRecord>.CreateAsync(stream, null, context, cancellationToken).ConfigureAwait(false);
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            await writer.WriteRecordBatchAsync(Batch(schema, columns, arrays, filled, written, location), cancellationToken).ConfigureAwait(false);
+            await writer.AddAsync(row).ConfigureAwait(false);
         }
 
-        await writer.WriteEndAsync(cancellationToken).ConfigureAwait(false);
+        await writer.CompleteAsync().ConfigureAwait(false);
     }
 
     /// <summary>The rows of every record batch, in order; a batch is read only when the one before is used up.</summary>
@@ -72,7 +51,7 @@ internal static class ArrowTableCodec<TRecord>
         var options = ArrowFormatOptions.From(context);
         var shape = RecordShape<TRecord>.For(location);
         var columns = Columns(shape, location);
-        using var reader = new ArrowFileReader(stream, (Apache.Arrow.Memory.MemoryAllocator?)null, new Apache.Arrow.Compression.CompressionCodecFactory(), leaveOpen: true);
+        using var reader = new ArrowFileReader(stream, new BatchMemory(), new Apache.Arrow.Compression.CompressionCodecFactory(), leaveOpen: true);
         var schema = await Guard(location, () => Task.FromResult(reader.Schema)).ConfigureAwait(false);
         var indexes = Match(shape, columns, schema, options.StrictColumns, location);
         var build = shape.Columnar.Build;
@@ -106,10 +85,7 @@ internal static class ArrowTableCodec<TRecord>
         }
     }
 
-    private static RecordBatch Batch(Schema schema, ArrowColumn[] columns, Array[] arrays, int count, long firstRow, string location) =>
-        new(schema, columns.Select((c, j) => c.Build(arrays[j], count, firstRow, location)), count);
-
-    private static ArrowColumn[] Columns(RecordShape<TRecord> shape, string location) =>
+    internal static ArrowColumn[] Columns(RecordShape<TRecord> shape, string location) =>
         [.. shape.Columns.Select(c => ArrowColumns.TryCreate(c.ValueType, c.Name, c.TypeName, c.AllowsNull)
             ?? throw new NotSupportedException($"{location}: column '{c.Name}' of {typeof(TRecord).Name} has type {c.TypeName}, which an Arrow column cannot hold."))];
 

@@ -8,7 +8,7 @@ namespace GoKart.Parquet;
 /// <c>read_parquet</c> see them, snappy-compressed by default, written and read one row group at a time. Options:
 /// <see cref="ParquetFormatOptions"/>. Register it with <see cref="ParquetRegistration.AddParquet"/>.
 /// </summary>
-public sealed class ParquetFormat : IFormat
+public sealed class ParquetFormat : IFormat, IRowStreamFormat
 {
     /// <inheritdoc />
     public string Name => "parquet";
@@ -32,6 +32,33 @@ public sealed class ParquetFormat : IFormat
     {
         ArgumentNullException.ThrowIfNull(context);
         return (ValueTask<object?>)Generic(type, context.Location, nameof(ReadTableAsync)).Invoke(null, [stream, type, context, cancellationToken])!;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One row group is in memory at a time; a stream that cannot seek is spooled to a temporary file first.</remarks>
+    public async IAsyncEnumerable<TRecord> ReadRowsAsync<TRecord>(Stream stream, FormatContext context, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var seekable = await SeekableStreams.EnsureAsync(stream, cancellationToken).ConfigureAwait(false);
+        await using (seekable.ConfigureAwait(false))
+        {
+            await foreach (var group in ParquetTableCodec<TRecord>.ReadGroupsAsync(seekable.Stream, context, cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var row in group)
+                {
+                    yield return row;
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One row group (<see cref="ParquetFormatOptions.RowGroupSize"/> rows) is in memory at a time.</remarks>
+    public ValueTask WriteRowsAsync<TRecord>(Stream stream, IAsyncEnumerable<TRecord> rows, FormatContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(context);
+        return ParquetTableCodec<TRecord>.WriteAsync(stream, rows, context, cancellationToken);
     }
 
     private static System.Reflection.MethodInfo Generic(Type type, string location, string name)

@@ -22,45 +22,30 @@ internal static class ParquetTableCodec<TRecord>
 
     public static async ValueTask WriteAsync(Stream stream, IEnumerable<TRecord> rows, FormatContext context, CancellationToken cancellationToken)
     {
-        var location = context.Location;
-        var options = ParquetFormatOptions.From(context);
-        options.Validate(location);
-        var shape = RecordShape<TRecord>.For(location);
-        var columns = Columns(shape, location);
-        var parquetOptions = new ParquetOptions
-        {
-            CompressionMethod = options.Compression switch
-            {
-                ParquetCompression.Gzip => CompressionMethod.Gzip,
-                ParquetCompression.Zstd => CompressionMethod.Zstd,
-                ParquetCompression.None => CompressionMethod.None,
-                _ => CompressionMethod.Snappy,
-            },
-            CompressionLevel = System.IO.Compression.CompressionLevel.Optimal,
-        };
-        var capacity = rows is IReadOnlyCollection<TRecord> known ? Math.Min(options.RowGroupSize, Math.Max(known.Count, 1)) : options.RowGroupSize;
-        var arrays = shape.Columns.Select(c => Array.CreateInstance(c.ValueType, capacity)).ToArray();
-        var store = shape.Columnar.Store;
-        var writer = await ParquetWriter.CreateAsync(new ParquetSchema(columns.Select(c => (Field)c.Field)), stream, parquetOptions, false, cancellationToken).ConfigureAwait(false);
+        var writer = await ParquetGroupWriter<TRecord>.CreateAsync(stream, (rows as IReadOnlyCollection<TRecord>)?.Count, context, cancellationToken).ConfigureAwait(false);
         await using (writer.ConfigureAwait(false))
         {
-            long written = 0;
-            var filled = 0;
             foreach (var row in rows)
             {
-                store(row, arrays, filled++);
-                if (filled == capacity)
-                {
-                    await WriteGroupAsync(writer, columns, arrays, filled, written, location, cancellationToken).ConfigureAwait(false);
-                    written += filled;
-                    filled = 0;
-                }
+                await writer.AddAsync(row).ConfigureAwait(false);
             }
 
-            if (filled > 0 || written == 0)
+            await writer.CompleteAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Writes rows as they come, one row group (<see cref="ParquetFormatOptions.RowGroupSize"/> rows) at a time.</summary>
+    public static async ValueTask WriteAsync(Stream stream, IAsyncEnumerable<TRecord> rows, FormatContext context, CancellationToken cancellationToken)
+    {
+        var writer = await ParquetGroupWriter<TRecord>.CreateAsync(stream, null, context, cancellationToken).ConfigureAwait(false);
+        await using (writer.ConfigureAwait(false))
+        {
+            await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                await WriteGroupAsync(writer, columns, arrays, filled, written, location, cancellationToken).ConfigureAwait(false);
+                await writer.AddAsync(row).ConfigureAwait(false);
             }
+
+            await writer.CompleteAsync().ConfigureAwait(false);
         }
     }
 
@@ -103,16 +88,7 @@ internal static class ParquetTableCodec<TRecord>
         }
     }
 
-    private static async Task WriteGroupAsync(ParquetWriter writer, ParquetColumn[] columns, Array[] arrays, int count, long firstRow, string location, CancellationToken cancellationToken)
-    {
-        using var group = writer.CreateRowGroup();
-        for (var j = 0; j < columns.Length; j++)
-        {
-            await columns[j].WriteAsync(group, arrays[j], count, firstRow, location, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static ParquetColumn[] Columns(RecordShape<TRecord> shape, string location) =>
+    internal static ParquetColumn[] Columns(RecordShape<TRecord> shape, string location) =>
         [.. shape.Columns.Select(c => ParquetColumns.TryCreate(c.ValueType, c.Name, c.TypeName, c.AllowsNull)
             ?? throw new NotSupportedException($"{location}: column '{c.Name}' of {typeof(TRecord).Name} has type {c.TypeName}, which a parquet column cannot hold."))];
 

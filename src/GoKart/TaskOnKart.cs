@@ -9,7 +9,7 @@ namespace GoKart;
 /// The non-generic base of every task. Derive from <see cref="TaskOnKart{T}"/>; this type exists so that
 /// requirements and inputs of any output type can be handled together.
 /// </summary>
-public abstract class TaskOnKart
+public abstract partial class TaskOnKart
 {
     private static readonly IReadOnlyDictionary<string, Target> NoOutputs = new Dictionary<string, Target>();
     private TaskDescriptor? _descriptor;

@@ -123,7 +123,7 @@ internal sealed partial class BuildEngine(BuildSession session)
         }
 
         var format = target.ResolveFormat(session.Formats);
-        if (type is not null && !format.Supports(type))
+        if (type is not null && !Formats.Tables.RowStreams.Supports(format, type))
         {
             problems.Add($"Task '{node.Label}' {what} '{target.Path}': the {format.Name} format cannot store {type.Name}.");
         }

@@ -60,6 +60,32 @@ internal sealed class RunContext
         return await ReadOutputAsync(_session, dependency.Task, outputName, valueType, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>A required task's table output as rows read on enumeration (gokart's load_generator).</summary>
+    public IAsyncEnumerable<TRecord> LoadRows<TRecord>(TaskOnKart task, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var dependency = _node.FindDependency(task)
+            ?? throw new TaskDefinitionException(
+                _node.Name,
+                $"Task '{_node.Label}' loads '{task.Descriptor.ClassName}[{task.UniqueId}]', which it does not require. Add it to Requires().");
+        var session = _session;
+        var target = dependency.Task.OutputTarget;
+        var format = target.ResolveFormat(session.Formats);
+        async ValueTask<Stream> OpenAsync(CancellationToken ct)
+        {
+            if (session.Lock is not null)
+            {
+                var writer = await session.Lock.AcquireAsync(LockKeys.Output(dependency.Task), ct).ConfigureAwait(false);
+                await writer.DisposeAsync().ConfigureAwait(false);
+            }
+
+            return await session.Store.OpenReadAsync(target.Path, ct).ConfigureAwait(false);
+        }
+
+        return Formats.Tables.RowStreams.Lazy<TRecord>(
+            format, OpenAsync, session.FormatContext(target), cancellationToken.CanBeCanceled ? cancellationToken : CancellationToken);
+    }
+
     public object? LoadAll()
     {
         var requires = _node.Requires;
@@ -121,6 +147,12 @@ internal sealed class RunContext
             // gokart's load lock: wait out a process that is publishing this output right now.
             var writer = await session.Lock.AcquireAsync(LockKeys.Output(task), cancellationToken).ConfigureAwait(false);
             await writer.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (Formats.Tables.RowStreams.IsRowStream(type, out var record))
+        {
+            // gokart's load_generator: the file is opened when the rows are enumerated, not now.
+            return Formats.Tables.RowStreams.LazyOf(record, format, ct => session.Store.OpenReadAsync(target.Path, ct), session.FormatContext(target));
         }
 
         var stream = await session.Store.OpenReadAsync(target.Path, cancellationToken).ConfigureAwait(false);

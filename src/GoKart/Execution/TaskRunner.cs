@@ -52,6 +52,13 @@ internal static class TaskRunner
             var finished = session.Time.GetUtcNow();
             await PublishAsync(session, node, context, mainWrite, rerun, cancellationToken).ConfigureAwait(false);
             node.Duration = elapsed;
+            if (Formats.Tables.RowStreams.IsRowStream(task.Descriptor.OutputType, out var record))
+            {
+                // The task's own stream is used up (enumerating it again would run it again): callers get the written rows.
+                var target = task.OutputTarget;
+                value = Formats.Tables.RowStreams.LazyOf(record, target.ResolveFormat(session.Formats), ct => session.Store.OpenReadAsync(target.Path, ct), session.FormatContext(target));
+            }
+
             TaskHooks.Succeeded(session, node, value);
             if (node.KeepValue)
             {
@@ -88,7 +95,9 @@ internal static class TaskRunner
         try
         {
             write = await session.Store.BeginWriteAsync(target.Path, cancellationToken).ConfigureAwait(false);
-            await format.WriteAsync(write.Stream, value, type, session.FormatContext(target), cancellationToken).ConfigureAwait(false);
+            await Formats.Tables.RowStreams.WriteAsync(format, write.Stream, value, type, session.FormatContext(target), cancellationToken).ConfigureAwait(false);
+            // A row stream is enumerated during the write: if the build was cancelled meanwhile, the output is not published.
+            cancellationToken.ThrowIfCancellationRequested();
             return write;
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -18,7 +18,7 @@ namespace GoKart.Formats;
 /// }
 /// </code>
 /// </example>
-public sealed class CsvFormat : IFormat
+public sealed partial class CsvFormat : IFormat
 {
     private readonly char _delimiter;
 

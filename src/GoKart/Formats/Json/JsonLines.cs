@@ -150,7 +150,7 @@ internal static class JsonLines
         return true;
     }
 
-    private static int ParseLines<TRecord>(ReadOnlySpan<byte> data, bool final, JsonRecordReader<TRecord> reader, List<TRecord> rows)
+    internal static int ParseLines<TRecord>(ReadOnlySpan<byte> data, bool final, JsonRecordReader<TRecord> reader, List<TRecord> rows)
     {
         var pos = 0;
         while (pos < data.Length)

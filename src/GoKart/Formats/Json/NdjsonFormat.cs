@@ -13,7 +13,7 @@ namespace GoKart.Formats;
 /// protected override Target Output() =&gt; MakeTarget("data/events.ndjson");
 /// </code>
 /// </example>
-public sealed class NdjsonFormat : IFormat
+public sealed partial class NdjsonFormat : IFormat
 {
     /// <inheritdoc />
     public string Name => "ndjson";
