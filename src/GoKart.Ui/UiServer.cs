@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Encodings.Web;
 using GoKart.Ui.Endpoints;
 using GoKart.Ui.Live;
 using GoKart.Viewer;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -65,6 +67,8 @@ public sealed class UiServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, options.Port));
         builder.Services.AddSingleton(context);
+        // JSON answers escape <, > and & too (JavaScriptEncoder.Default), so no recorded text is ever markup, whatever reads it.
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.Default);
         var app = builder.Build();
         app.Use(ReadOnlyGuard.InvokeAsync);
         PageEndpoints.Map(app);

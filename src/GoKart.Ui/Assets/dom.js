@@ -1,4 +1,4 @@
-// Small DOM helpers. Every text from the server goes in as a text node (never innerHTML), so recorded
+// Small DOM helpers. Every text from the server goes in as a text node (never parsed as markup), so recorded
 // parameters, log lines and experiment values always render as text.
 'use strict';
 window.GK = window.GK || {};
