@@ -11,6 +11,7 @@ internal static class SafePaths
     public static bool IsRelative(string? path) =>
         !string.IsNullOrEmpty(path) && !path.Contains("://", StringComparison.Ordinal) && !path.Contains('\\', StringComparison.Ordinal)
         && !path.Contains('\0', StringComparison.Ordinal) && !Path.IsPathRooted(path) && !path.StartsWith('/')
+        && !(path.Length >= 2 && path[1] == ':') /* a drive letter, rooted on Windows whatever the server runs on */
         && !path.Split('/').Any(part => part is ".." or "." or "");
 
     /// <summary>Whether the store may serve the path (for a local folder: the real file lies inside the real root).</summary>
