@@ -7,7 +7,8 @@
   // Draws into container; returns { update(graph) } to recolour nodes in place (live builds keep zoom and pan).
   GK.drawGraph = function (container, graph) {
     const pad = 20;
-    const view = { x: -pad, y: -pad, w: Math.max(graph.width, 400) + pad, h: Math.max(graph.height, 100) + pad };
+    // A small graph is not blown up: the view is at least about a screen's worth of layout units.
+    const view = { x: -pad, y: -pad, w: Math.max(graph.width, 1200) + pad, h: Math.max(graph.height, 500) + pad };
     const root = GK.svg('svg', { id: 'graph', class: 'graph', role: 'img', 'aria-label': 'dependency graph' });
     const edges = GK.svg('g', { class: 'edges' });
     const nodes = GK.svg('g', { class: 'nodes' });

@@ -25,6 +25,11 @@
     let [y0, y1] = [Math.min(...all.map((p) => p[1])), Math.max(...all.map((p) => p[1]))];
     if (x0 === x1) { x0 -= 1; x1 += 1; }
     if (y0 === y1) { y0 -= Math.abs(y0) * 0.1 || 1; y1 += Math.abs(y1) * 0.1 || 1; }
+    // A margin of 5% so that points at the extremes are not drawn on the axes.
+    const mx = (x1 - x0) * 0.05, my = (y1 - y0) * 0.05;
+    if (!options.xNames) { x0 -= mx; x1 += mx; }
+    else { x0 -= 0.5; x1 += 0.5; }
+    y0 -= my; y1 += my;
     const sx = (x) => L + (x - x0) / (x1 - x0) * (W - L - R);
     const sy = (y) => H - B - (y - y0) / (y1 - y0) * (H - T - B);
     const axes = GK.svg('g', { class: 'axes' },
@@ -32,11 +37,11 @@
       GK.svg('line', { x1: L, y1: T, x2: L, y2: H - B }),
       GK.svg('text', { x: (L + W - R) / 2, y: H - 6, 'text-anchor': 'middle' }, options.xLabel || ''),
       GK.svg('text', { x: 14, y: (T + H - B) / 2, 'text-anchor': 'middle', transform: `rotate(-90 14 ${(T + H - B) / 2})` }, options.yLabel || ''));
-    for (const t of options.xNames ? options.xNames.map((_, i) => i) : ticks(x0, x1)) {
+    for (const t of options.xNames ? options.xNames.map((_, i) => i) : ticks(x0 + mx, x1 - mx)) {
       axes.append(GK.svg('line', { x1: sx(t), y1: H - B, x2: sx(t), y2: H - B + 4 }),
         GK.svg('text', { x: sx(t), y: H - B + 16, 'text-anchor': 'middle' }, options.xNames ? options.xNames[t] : String(t)));
     }
-    for (const t of ticks(y0, y1)) {
+    for (const t of ticks(y0 + my, y1 - my)) {
       axes.append(GK.svg('line', { x1: L - 4, y1: sy(t), x2: L, y2: sy(t) }),
         GK.svg('text', { x: L - 6, y: sy(t) + 4, 'text-anchor': 'end' }, String(t)));
     }
