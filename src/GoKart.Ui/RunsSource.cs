@@ -3,43 +3,79 @@ using GoKart.Viewer;
 namespace GoKart.Ui;
 
 /// <summary>
-/// The workspace's runs as the page sees them: scanned once at start, rescanned (incrementally: unchanged logs are
-/// not read again) on a request that comes at least <see cref="UiOptions.RefreshInterval"/> after the last scan.
+/// The workspace's runs as the page sees them: scanned once at start; afterwards a request answers at once from the
+/// last scan and, when that is older than <see cref="UiOptions.RefreshInterval"/>, starts a rescan in the background
+/// (incremental: unchanged logs are not read again), so a page never waits for a scan of 100,000 runs.
 /// </summary>
 internal sealed class RunsSource(WorkspaceIndex index, TimeSpan interval, TimeProvider time) : IDisposable
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly SemaphoreSlim _first = new(1, 1);
     private WorkspaceRuns? _runs;
     private long _scannedAt;
+    private int _refreshing;
 
     public WorkspaceIndex Index { get; } = index;
 
+    /// <summary>The message of the last background rescan that failed (the previous runs are still served), else null.</summary>
+    public string? LastError { get; private set; }
+
     public async Task<WorkspaceRuns> GetAsync(CancellationToken cancellationToken)
     {
-        var current = Volatile.Read(ref _runs);
-        if (current is not null && time.GetElapsedTime(Volatile.Read(ref _scannedAt)) < interval)
+        if (Volatile.Read(ref _runs) is { } current)
         {
+            if (time.GetElapsedTime(Volatile.Read(ref _scannedAt)) >= interval && Interlocked.CompareExchange(ref _refreshing, 1, 0) == 0)
+            {
+                _ = Task.Run(RefreshAsync, CancellationToken.None);
+            }
+
             return current;
         }
 
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _first.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_runs is not null && time.GetElapsedTime(_scannedAt) < interval)
-            {
-                return _runs;
-            }
-
-            var runs = await Index.ScanAsync(cancellationToken).ConfigureAwait(false);
-            Volatile.Write(ref _runs, runs);
-            Volatile.Write(ref _scannedAt, time.GetTimestamp());
-            return runs;
+            return _runs ?? await ScanAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            _gate.Release();
+            _first.Release();
         }
     }
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
+        _first.Dispose();
+    }
+
+    private async Task<WorkspaceRuns> ScanAsync(CancellationToken cancellationToken)
+    {
+        var runs = await Index.ScanAsync(cancellationToken).ConfigureAwait(false);
+        Volatile.Write(ref _scannedAt, time.GetTimestamp());
+        Volatile.Write(ref _runs, runs);
+        return runs;
+    }
+
+    private async Task RefreshAsync()
+    {
+        try
+        {
+            await ScanAsync(_stopping.Token).ConfigureAwait(false);
+            LastError = null;
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+        {
+            // The server is stopping.
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            LastError = e.Message;
+        }
+        finally
+        {
+            Volatile.Write(ref _refreshing, 0);
+        }
+    }
 }

@@ -23,7 +23,7 @@ public sealed record UiOptions
     /// <summary>Where the workspace index keeps its cache; null for the user's cache directory.</summary>
     public string? CacheDirectory { get; init; }
 
-    /// <summary>The shortest time between two rescans of the workspace (a request after it rescans, incrementally).</summary>
+    /// <summary>How old the last scan may be before a request starts a rescan in the background (incremental; the request is answered from the last scan).</summary>
     public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The clock (ETAs, refresh throttling).</summary>
