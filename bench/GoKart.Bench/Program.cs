@@ -34,6 +34,10 @@ switch (mode)
     case "tree":
         await Harness.TreeOnlyAsync();
         return 0;
+    case "engine":
+        // The in-memory rows alone, for A/B runs of two builds of the engine: engine REPEATS [journal]
+        Harness.EngineOnly(int.Parse(args[1]), journal: args.Length > 2 && args[2] == "journal");
+        return 0;
     default:
         return await Harness.RunAllAsync(args.Length > 1 ? int.Parse(args[1]) : 5);
 }
@@ -121,6 +125,13 @@ internal static class Harness
     }
 
     /// <summary>A build that touches no disk (the in-memory rows).</summary>
+    public static void EngineOnly(int repeats, bool journal)
+    {
+        BuildOptions Options() => new() { Store = new InMemoryStore(), ReadConfigFiles = false, Journal = journal };
+        MeasureInMemory("chain of 1000, in-memory store" + (journal ? ", journal on" : ""), repeats, () => Kart.Build(ChainStep.Build(1000), Options()));
+        MeasureInMemory("fan-in of 2000, in-memory store" + (journal ? ", journal on" : ""), repeats, () => Kart.Build(FanRoot.Build(2000), Options()));
+    }
+
     private static string MeasureInMemory(string name, int repeats, Action build)
     {
         var times = new List<double>();

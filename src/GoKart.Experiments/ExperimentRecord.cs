@@ -37,4 +37,7 @@ public sealed record ExperimentRecord
 
     /// <summary>The summary metrics (<c>summary.json</c>).</summary>
     public JsonObject Summary { get; init; } = [];
+
+    /// <summary>The metric series the experiment logged (<c>metrics.jsonl</c>); see <see cref="ExperimentMetrics.Read"/>.</summary>
+    public IReadOnlyList<MetricPoint> ReadMetrics() => ExperimentMetrics.Read(Directory);
 }

@@ -83,6 +83,18 @@ public sealed class BuildOptions
     /// <summary>Build-level event subscribers (luigi's event handlers), called in order; see <see cref="IBuildObserver"/>.</summary>
     public IReadOnlyList<IBuildObserver> Observers { get; init; } = [];
 
+    /// <summary>
+    /// Write a live journal of the build to <c>.gokart/builds/&lt;build-id&gt;.jsonl</c> in the workspace (default false;
+    /// the command line's <c>--ui</c>): the planned graph, then every task start, success and failure, and how the build
+    /// ended, which <c>gokart ui</c> shows as it happens. A local workspace gets each line as it happens; a store
+    /// without append (S3) gets the whole file again about once a second and at the end. Workers never wait for it, and
+    /// a journal that cannot be written is only a warning. See docs/viewer.md.
+    /// </summary>
+    public bool Journal { get; init; }
+
+    /// <summary>The journal's build id (the command line makes one to print it first); null makes a new one.</summary>
+    internal string? JournalBuildId { get; init; }
+
     /// <summary>Called on every task start, success and failure (from worker threads).</summary>
     public Action<BuildProgress>? Progress { get; init; }
 

@@ -11,4 +11,5 @@ internal static class ExperimentFiles
     public const string Stderr = "stderr";
     public const string Summary = "summary.json";
     public const string Patch = "uncommitted.patch";
+    public const string Metrics = "metrics.jsonl";
 }

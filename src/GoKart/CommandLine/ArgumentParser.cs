@@ -28,6 +28,7 @@ internal static class ArgumentParser
         ("tree-info-mode", "MODE", "For a .txt --tree-info-output: simple (the tree) or all (with details, the default)."),
         ("dry-run", null, "List the tasks that would run and exit without running."),
         ("no-progress", null, "Print plain log lines instead of the live progress line."),
+        ("ui", null, "Journal the build in WORKSPACE/.gokart/builds/ so that 'gokart ui WORKSPACE' shows it live."),
         ("executor", "NAME", "Run the missing tasks with this executor (e.g. slurm; default: in this process)."),
         ("redis-host", "HOST", "gokart's redis_host: the Redis server holding the shared task locks (with --redis-port)."),
         ("redis-port", "PORT", "gokart's redis_port: the port of that server."),
@@ -101,6 +102,7 @@ internal static class ArgumentParser
                 case "tree-details": result.TreeDetails = on; break;
                 case "dry-run": result.DryRun = on; break;
                 case "no-progress": result.Progress = !on; break;
+                case "ui": result.Ui = on; break;
             }
 
             return index;

@@ -69,6 +69,8 @@ internal static class BuildConfiguration
             StrictCheck = b.StrictCheck || settings.StrictCheck == true,
             ModificationTimeCheck = b.ModificationTimeCheck || settings.ModificationTimeCheck == true,
             FailOnEmptyDump = b.FailOnEmptyDump || settings.FailOnEmptyDump == true,
+            RetryCount = b.RetryCount == defaults.RetryCount ? settings.RetryCount ?? b.RetryCount : b.RetryCount,
+            RetryDelay = b.RetryDelay == defaults.RetryDelay ? settings.RetryDelay ?? b.RetryDelay : b.RetryDelay,
             ShouldLockRun = b.ShouldLockRun || settings.ShouldLockRun == true,
             Lock = b.Lock,
 
@@ -78,8 +80,12 @@ internal static class BuildConfiguration
             Formats = b.Formats,
             LogLevel = b.LogLevel == defaults.LogLevel ? settings.LogLevel ?? b.LogLevel : b.LogLevel,
             LoggerFactory = b.LoggerFactory,
+            Observers = b.Observers,
+            Journal = b.Journal,
+            JournalBuildId = b.JournalBuildId,
             Progress = b.Progress,
             TimeProvider = b.TimeProvider,
+            Executor = b.Executor,
             ReadConfigFiles = false,
             PrepareTask = prepare,
         };

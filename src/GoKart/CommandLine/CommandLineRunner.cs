@@ -121,6 +121,11 @@ internal sealed class CommandLineRunner(CommandLineOptions options)
             return ExitCodes.Success;
         }
 
+        if (buildOptions.Journal)
+        {
+            await _output.WriteLineAsync($"Live view: gokart ui {buildOptions.Workspace}  (build {buildOptions.JournalBuildId})").ConfigureAwait(false);
+        }
+
         using var cancelOnCtrlC = CancelOnCtrlC(cancellationToken, out var token);
         BuildReport report;
         try
@@ -151,6 +156,9 @@ internal sealed class CommandLineRunner(CommandLineOptions options)
         var logLevel = parsed.LogLevel ?? settings.LogLevel ?? b.LogLevel;
         Action<BuildProgress> progress = display.Report;
         var workspace = parsed.Workspace ?? settings.Workspace ?? b.Workspace;
+
+        // A dry run builds nothing, so there is nothing to follow live.
+        var journal = (parsed.Ui || b.Journal) && !parsed.DryRun;
         if (!workspace.Contains("://", StringComparison.Ordinal) && !Path.IsPathRooted(workspace) && workingDirectory != Environment.CurrentDirectory)
         {
             workspace = Path.Combine(workingDirectory, workspace);
@@ -171,6 +179,8 @@ internal sealed class CommandLineRunner(CommandLineOptions options)
             RetryCount = parsed.RetryCount ?? settings.RetryCount ?? b.RetryCount,
             RetryDelay = parsed.RetryDelay ?? settings.RetryDelay ?? b.RetryDelay,
             Observers = b.Observers,
+            Journal = journal,
+            JournalBuildId = journal ? b.JournalBuildId ?? Execution.Journal.BuildJournalId.New(b.TimeProvider) : null,
             Lock = b.Lock,
             LockLocation = settings.LockLocation(parsed) ?? b.LockLocation,
             LockProviders = b.LockProviders,

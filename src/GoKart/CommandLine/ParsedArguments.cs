@@ -34,6 +34,9 @@ internal sealed class ParsedArguments
 
     public bool? Progress { get; set; }
 
+    /// <summary><c>--ui</c>: write the build journal that <c>gokart ui</c> follows.</summary>
+    public bool Ui { get; set; }
+
     public string? Executor { get; set; }
     public string? RedisHost { get; set; }
 

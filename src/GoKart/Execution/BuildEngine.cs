@@ -21,14 +21,23 @@ internal sealed partial class BuildEngine(BuildSession session)
 
     public async Task<BuildReport> RunAsync(TaskOnKart root, CancellationToken cancellationToken)
     {
+        var status = "failed";
         try
         {
             var report = await BuildAsync(root, cancellationToken).ConfigureAwait(false);
+            status = report.Succeeded ? "succeeded" : "failed";
             _notifier.BuildFinished(report);
             return report;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            status = "cancelled";
+            throw;
+        }
         finally
         {
+            // The journal's end line is written however the build ends, so that a page following it stops waiting.
+            await _notifier.EndAsync(status).ConfigureAwait(false);
             await session.LogWriter.DrainAsync().ConfigureAwait(false);
         }
     }
@@ -44,7 +53,7 @@ internal sealed partial class BuildEngine(BuildSession session)
         EngineLog.Scheduled(session.Logger, scheduled.Count, graph.Nodes.Count, graph.Root.Label);
         if (_notifier.Any)
         {
-            _notifier.BuildStarted(root, scheduled.Count, graph.Nodes.Count);
+            _notifier.BuildStarted(root, graph, scheduled.Count);
             foreach (var node in graph.Nodes.Where(n => n.Status == TaskRunStatus.AlreadyComplete))
             {
                 _notifier.AlreadyComplete(node);

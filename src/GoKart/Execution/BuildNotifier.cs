@@ -1,21 +1,50 @@
+using GoKart.Execution.Journal;
 using Microsoft.Extensions.Logging;
 
 namespace GoKart.Execution;
 
-/// <summary>Tells every <see cref="IBuildObserver"/> of the build; one that throws is logged and skipped.</summary>
+/// <summary>
+/// Tells every <see cref="IBuildObserver"/> of the build, and the build journal when it is on; an observer that throws
+/// is logged and skipped. With neither, a task event costs one check.
+/// </summary>
 internal sealed partial class BuildNotifier(BuildSession session)
 {
     private readonly IReadOnlyList<IBuildObserver> _observers = session.Options.Observers;
+    private readonly BuildJournal? _journal = session.Options.Journal
+        ? new BuildJournal(session, session.Options.JournalBuildId ?? BuildJournalId.New(session.Time))
+        : null;
 
-    public bool Any => _observers.Count > 0;
+    public bool Any => _observers.Count > 0 || _journal is not null;
 
-    public void BuildStarted(TaskOnKart root, int scheduled, int total) =>
-        Each(nameof(IBuildObserver.BuildStarted), o => o.BuildStarted(root, scheduled, total));
+    public void BuildStarted(TaskOnKart root, TaskGraph graph, int scheduled)
+    {
+        _journal?.Planned(graph);
+        Each(nameof(IBuildObserver.BuildStarted), o => o.BuildStarted(root, scheduled, graph.Nodes.Count));
+    }
 
     public void BuildFinished(BuildReport report) => Each(nameof(IBuildObserver.BuildFinished), o => o.BuildFinished(report));
 
+    /// <summary>Ends the journal with <paramref name="status"/> (succeeded, failed or cancelled) and waits for its writer.</summary>
+    public Task EndAsync(string status) => _journal is null ? System.Threading.Tasks.Task.CompletedTask : _journal.EndAsync(status);
+
     public void Task(BuildEvent kind, TaskNode node)
     {
+        if (_journal is { } journal)
+        {
+            switch (kind)
+            {
+                case BuildEvent.Started:
+                    journal.Started(node);
+                    break;
+                case BuildEvent.Succeeded or BuildEvent.CompletedElsewhere:
+                    journal.Done(node);
+                    break;
+                case BuildEvent.Failed:
+                    journal.Failed(node);
+                    break;
+            }
+        }
+
         if (_observers.Count == 0)
         {
             return;

@@ -44,6 +44,31 @@ public sealed class BuildConfigFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Build_ConfigFilePresent_KeepsObserversJournalAndRetriesGivenInCode()
+    {
+        // These options were once dropped whenever a config file was read.
+        var config = Config($"[TaskOnKart]\nworkspace_directory = {Workspace}\n");
+        var observer = new RecordingObserver();
+        var task = new FlakyTask { Name = "configured", State = new() { FailFirst = 1 } };
+
+        var report = await Kart.ExecuteAsync(task, new BuildOptions { ConfigFiles = [config], Observers = [observer], Journal = true, RetryCount = 1 });
+
+        Assert.True(report.Succeeded);
+        Assert.Equal(2, task.State.Runs);
+        Assert.Contains("start FlakyTask", observer.Events);
+        Assert.Single(Directory.GetFiles(Path.Combine(Workspace, ".gokart", "builds"), "*.jsonl"));
+    }
+
+    [Fact]
+    public void Build_ConfigFile_RetryCountFillsTheDefault()
+    {
+        var config = Config($"[TaskOnKart]\nworkspace_directory = {Workspace}\nretry_count = 2\n");
+        var task = new FlakyTask { Name = "from-config", State = new() { FailFirst = 2 } };
+
+        Assert.Equal("ok on run 3", Kart.Build(task, new BuildOptions { ConfigFiles = [config] }));
+    }
+
+    [Fact]
     public void Build_ReadConfigFilesFalse_IgnoresThem()
     {
         var config = Config($"[TaskOnKart]\nworkspace_directory = {Workspace}\n\n[Number]\nvalue = 7\n");
