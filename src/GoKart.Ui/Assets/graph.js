@@ -85,7 +85,7 @@
     main.append(
       GK.el('h1', null, 'Graph of ', GK.link(GK.runHref(run.run.id), run.run.task + '[' + run.run.id.slice(0, 8) + ']')),
       GK.el('p', { class: 'muted', id: 'graph-summary' }, tasks + ' tasks, ' + graph.nodes.length + ' nodes (same-class siblings past 20 collapse into one). Wheel to zoom, drag to pan, click a task to open its run.'),
-      GK.legend(['complete', 'missing', 'unknown']));
+      GK.legend(['complete', 'missing', 'failed', 'unknown']));
     const box = GK.el('div', { class: 'graph-box' });
     main.appendChild(box);
     GK.drawGraph(box, graph);

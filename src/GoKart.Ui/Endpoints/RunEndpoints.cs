@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using GoKart.Ui.Graph;
+using GoKart.Ui.Live;
 using GoKart.Viewer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,9 +22,14 @@ internal static class RunEndpoints
         app.MapMethods("/api/runs/{id}/graph", get, async (string id, int? threshold, CancellationToken ct) =>
         {
             var runs = await ui.Runs.GetAsync(ct).ConfigureAwait(false);
-            return Find(runs, id) is { } run
-                ? Results.Json(GraphJson.Of(GraphLayout.Layout(RunGraph.Nodes(runs, run), [run.Id], threshold ?? GraphLayout.DefaultThreshold), k => runs[k]?.Id))
-                : ApiErrors.NotFound($"No run '{id}'.");
+            if (Find(runs, id) is not { } run)
+            {
+                return ApiErrors.NotFound($"No run '{id}'.");
+            }
+
+            var failed = await KnownFailures.ReadAsync(ui.Builds, ct).ConfigureAwait(false);
+            var nodes = RunGraph.Nodes(runs, run).Select(n => n with { State = KnownFailures.StateOf(n.Key, n.State, failed) }).ToList();
+            return Results.Json(GraphJson.Of(GraphLayout.Layout(nodes, [run.Id], threshold ?? GraphLayout.DefaultThreshold), k => runs[k]?.Id));
         });
         app.MapMethods("/api/runs/{id}/outputs/{name}/preview", get, (string id, string name, CancellationToken ct) => PreviewAsync(ui, id, name, ct));
     }
