@@ -60,6 +60,20 @@ public sealed class UiServer : IAsyncDisposable
         var address = await AddressOf(options.Host, cancellationToken).ConfigureAwait(false);
         var index = WorkspaceIndex.Open(options.Workspace, new WorkspaceIndexOptions { StoreProviders = options.StoreProviders, CacheDirectory = options.CacheDirectory });
         var runs = new RunsSource(index, options.RefreshInterval, options.TimeProvider);
+        try
+        {
+            return await StartAsync(options, address, runs, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            runs.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<UiServer> StartAsync(UiOptions options, IPAddress address, RunsSource runs, CancellationToken cancellationToken)
+    {
+        var index = runs.Index;
         await runs.GetAsync(cancellationToken).ConfigureAwait(false);
         var context = new UiContext(runs, new BuildJournals(index.Store), options.ExperimentsDirectory is { } dir ? Path.GetFullPath(dir) : null, options.TimeProvider);
 
@@ -76,7 +90,16 @@ public sealed class UiServer : IAsyncDisposable
         FileEndpoints.Map(app, context);
         ExperimentEndpoints.Map(app, context);
         BuildEndpoints.Map(app, context);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The port is taken, or the address cannot be bound: release what was built before saying so.
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
 
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new UiServer(app, runs, new Uri(bound.TrimEnd('/') + "/"));

@@ -13,6 +13,13 @@ public sealed class PagesAndMethodsTests(UiWorkspace ws)
         Assert.True(ws.Server.Url.Port > 0);
     }
 
+    [Fact]
+    public async Task Start_OnATakenPort_IsAnIOExceptionNamingTheAddress()
+    {
+        var e = await Assert.ThrowsAsync<IOException>(() => UiServer.StartAsync(new UiOptions { Workspace = ws.Workspace, Port = ws.Server.Url.Port, CacheDirectory = Path.Combine(ws.Root, "cache") }));
+        Assert.Contains(ws.Server.Url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/runs")]

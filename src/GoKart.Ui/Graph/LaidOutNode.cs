@@ -6,7 +6,7 @@ namespace GoKart.Ui.Graph;
 /// <param name="State">The task's state; for a group the most telling of its members' (failed, running, missing, pending, then done/complete).</param>
 /// <param name="Count">How many tasks the node stands for.</param>
 /// <param name="Members">The keys of the tasks of a group (empty for a single task).</param>
-/// <param name="Layer">The column, 0 at the left (tasks nothing is required from… leaves first).</param>
+/// <param name="Layer">The column: 0 for tasks that require nothing (at the left), the root in the last.</param>
 /// <param name="X">Left edge in layout units.</param>
 /// <param name="Y">Top edge in layout units.</param>
 internal sealed record LaidOutNode(string Key, string TaskName, string State, int Count, IReadOnlyList<string> Members, int Layer, double X, double Y);
