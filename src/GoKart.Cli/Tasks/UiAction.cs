@@ -41,6 +41,11 @@ internal static class UiAction
             };
             return Serve(options, output, stop.Token).GetAwaiter().GetResult();
         }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Ctrl+C while the index was still loading.
+            return GokartCommand.Ok;
+        }
         catch (Exception e) when (e is DirectoryNotFoundException or ArgumentException or IOException or SocketException)
         {
             return Fail(error, e is DirectoryNotFoundException ? e.Message + " (give a folder or s3://bucket/prefix, or set GOKART_WORKSPACE)." : e.Message);
