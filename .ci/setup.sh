@@ -9,6 +9,7 @@ need=(python3-pandas python3-numpy)   # Python interop tests of the formats (/us
 need+=(git)                           # Experiments tests create real git repositories
 need+=(redis-server)                  # Redis lock tests
 need+=(slurm-wlm munge)               # Slurm executor tests (a one-node cluster started by their fixture)
+need+=(chromium chromium-driver)      # gokart ui browser tests (Selenium drives /usr/bin/chromium via /usr/bin/chromedriver)
 # GoKart.Arrow interop tests read/write feather with npm's apache-arrow: the image's Node.js (nodesource) ships npm;
 # Debian's packages only where there is none (Debian's npm would fight the nodesource nodejs).
 command -v npm >/dev/null || need+=(nodejs npm)
@@ -25,6 +26,8 @@ command -v redis-server >/dev/null || fail "redis-server is not on the PATH (pac
 command -v git >/dev/null || fail "git is not on the PATH (package git)"
 for c in slurmctld slurmd sbatch; do command -v "$c" >/dev/null || fail "$c is not on the PATH (package slurm-wlm)"; done
 command -v munged >/dev/null || fail "munged is not on the PATH (package munge)"
+# One at a time: `command -v a b` succeeds when either is found.
+for c in chromium chromedriver; do command -v "$c" >/dev/null || fail "$c is not on the PATH (packages chromium chromium-driver), needed by the gokart ui browser tests"; done
 /usr/bin/python3.11 -c 'import pandas, numpy' 2>/dev/null \
   || fail "/usr/bin/python3.11 cannot import pandas and numpy (packages python3-pandas python3-numpy)"
 # The moto S3 server ships with the image's pyenv Python 3.11.7 (the fixture's first choice).

@@ -5,7 +5,7 @@ using GoKart.Viewer;
 
 // Workspace index benchmark: N recorded runs (100 task classes × N/100 runs, each with five log files and an
 // output, laid out as the engine writes them), listed by a fresh process with an empty cache (cold) and again
-// with the cache it left (warm). Modes: all [N] [DIR] | generate DIR N | scan DIR CACHE.
+// with the cache it left (warm). Modes: all [N] [DIR] | generate DIR N | scan DIR CACHE | ui DIR CACHE (UiBench.cs).
 var mode = args.Length > 0 ? args[0] : "all";
 switch (mode)
 {
@@ -65,6 +65,8 @@ switch (mode)
         return 0;
     case "scan":
         return await ScanAsync(args[1], args[2]);
+    case "ui":
+        return await UiBench.RunAsync(args[1], args[2]);
     default:
         var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
         var root = args.Length > 2 ? args[2] : Path.Combine(Environment.GetEnvironmentVariable("GOKART_BENCH_DIR") ?? Path.GetTempPath(), "gokart-viewer-bench");

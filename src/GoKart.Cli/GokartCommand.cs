@@ -14,6 +14,7 @@ internal static class GokartCommand
         var root = new RootCommand("GoKart.NET command-line tool");
         root.Add(ExperimentsCommand.Create(output, error));
         root.Add(TasksCommand.Create(output, error));
+        root.Add(UiCommand.Create(output, error));
         return root;
     }
 

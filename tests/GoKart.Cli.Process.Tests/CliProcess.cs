@@ -48,7 +48,23 @@ internal sealed class CliProcess : IDisposable
         return RunDllAsync(GokartDll, args);
     }
 
+    /// <summary>Starts the <c>gokart</c> tool without waiting (a server): the caller reads its output, stops it and waits with a timeout.</summary>
+    public System.Diagnostics.Process StartGokart(params string[] args)
+    {
+        Environment.TryAdd("GOKART_CACHE_DIR", Path.Combine(Directory, ".cache"));
+        return System.Diagnostics.Process.Start(StartInfo(GokartDll, args))!;
+    }
+
     private async Task<(int ExitCode, string Output, string Error)> RunDllAsync(string dll, string[] args)
+    {
+        using var process = System.Diagnostics.Process.Start(StartInfo(dll, args))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await GoKart.Testing.ChildProcess.WaitAsync(process, TimeSpan.FromMinutes(2));
+        return (process.ExitCode, await output, await error);
+    }
+
+    private ProcessStartInfo StartInfo(string dll, string[] args)
     {
         Assert.True(File.Exists(dll), $"The program is not built at {dll}.");
         var start = new ProcessStartInfo(System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -72,11 +88,7 @@ internal sealed class CliProcess : IDisposable
             start.Environment[name] = value;
         }
 
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await GoKart.Testing.ChildProcess.WaitAsync(process, TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await output, await error);
+        return start;
     }
 
     public void Dispose()
