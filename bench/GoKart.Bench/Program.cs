@@ -48,8 +48,8 @@ switch (mode)
     case "tree":
         await Harness.TreeOnlyAsync();
         return 0;
-    case "engine":
-        // The in-memory rows alone, for A/B runs of two builds of the engine: engine REPEATS [journal]
+    case "memory":
+        // The in-memory rows alone, for A/B runs of two builds of the engine: memory REPEATS [journal]
         Harness.EngineOnly(int.Parse(args[1]), journal: args.Length > 2 && args[2] == "journal");
         return 0;
     default:
