@@ -183,7 +183,8 @@ internal static class LocalListing
     /// <summary>Size and time of each run's task_log: from the listing when the folder was read, else one stat each (in parallel).</summary>
     private static void StampTaskLogs(string logRoot, RunFiles[] runs, bool folderUnchanged, int parallelism, CancellationToken cancellationToken)
     {
-        if (!folderUnchanged)
+        // Partitioner.Create refuses an empty range.
+        if (!folderUnchanged || runs.Length == 0)
         {
             return;
         }

@@ -85,16 +85,20 @@ internal static class RunScanner
         var runs = new TaskRun[kept.Count];
         var namespaces = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var sizesChanged = 0;
-        Parallel.ForEach(Partitioner.Create(0, runs.Length, 1024), options, range =>
+        // Partitioner.Create refuses an empty range, and a workspace with no run yet is a valid one.
+        if (runs.Length > 0)
         {
-            for (var i = range.Item1; i < range.Item2; i++)
+            Parallel.ForEach(Partitioner.Create(0, runs.Length, 1024), options, range =>
             {
-                if (Build(kept[i], masks[i], outputs, namespaces, out runs[i]))
+                for (var i = range.Item1; i < range.Item2; i++)
                 {
-                    Interlocked.Exchange(ref sizesChanged, 1);
+                    if (Build(kept[i], masks[i], outputs, namespaces, out runs[i]))
+                    {
+                        Interlocked.Exchange(ref sizesChanged, 1);
+                    }
                 }
-            }
-        });
+            });
+        }
         Mark("build");
 
         // Kept in the listing's order (end time, name, id), so that the next scan finds them sorted.

@@ -24,6 +24,22 @@ public sealed class LocalScanTests : IDisposable
     private Task<WorkspaceRuns> ScanAsync() => WorkspaceIndex.Open(Workspace, new WorkspaceIndexOptions { CacheDirectory = Cache }).ScanAsync();
 
     [Fact]
+    public async Task Scan_Local_WorkspaceWithNoRunYet_ListsNothing_ColdAndWarm()
+    {
+        // What `gokart ui` sees when it starts before the first build has recorded a run: only a build journal.
+        Directory.CreateDirectory(Path.Combine(Workspace, ".gokart", "builds"));
+        await File.WriteAllTextAsync(Path.Combine(Workspace, ".gokart", "builds", "b.jsonl"), "{}\n");
+        Directory.CreateDirectory(Path.Combine(Workspace, "log", "task_log"));
+
+        var cold = await ScanAsync();
+        var warm = await ScanAsync();
+
+        Assert.Empty(cold.Query(new RunQuery()).Runs);
+        Assert.Empty(warm.Query(new RunQuery()).Runs);
+        Assert.Empty(warm.Problems);
+    }
+
+    [Fact]
     public async Task Scan_Local_UsesTheCache_AndSeesRewrittenAndRemovedLogs()
     {
         var train = new Train { Data = new Data(), Lr = 0.1, Epochs = 5 };
