@@ -28,6 +28,7 @@ internal sealed class TaskDescriptor
         Directory = string.IsNullOrEmpty(type.Namespace) ? "__main__" : type.Namespace.Replace('.', '/');
         OutputType = FindOutputType(type)
             ?? throw new TaskDefinitionException(type.Name, $"task '{type.FullName}' must derive from TaskOnKart<T>");
+        RowStreamRecord = Formats.Tables.RowStreams.IsRowStream(OutputType, out var record) ? record : null;
         Options = type.GetCustomAttribute<TaskOptionsAttribute>(inherit: true) ?? new TaskOptionsAttribute();
         Retry = type.GetCustomAttribute<RetryAttribute>(inherit: true);
         var codeVersion = type.GetCustomAttribute<CodeVersionAttribute>(inherit: false);
@@ -47,6 +48,9 @@ internal sealed class TaskDescriptor
 
     /// <summary>The <c>T</c> of <c>TaskOnKart&lt;T&gt;</c>.</summary>
     public Type OutputType { get; }
+
+    /// <summary>The <c>TRecord</c> when <see cref="OutputType"/> is a row stream (<c>IAsyncEnumerable&lt;TRecord&gt;</c>), else null; found once per class, not per run.</summary>
+    public Type? RowStreamRecord { get; }
 
     public TaskOptionsAttribute Options { get; }
 

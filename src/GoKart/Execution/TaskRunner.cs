@@ -47,12 +47,12 @@ internal static class TaskRunner
                 throw new InvalidOperationException($"Task '{node.Label}' did not dump its declared output(s) {string.Join(", ", missing)}.");
             }
 
-            mainWrite = await WriteAsync(session, task.OutputTarget, value, task.Descriptor.OutputType, cancellationToken).ConfigureAwait(false);
+            mainWrite = await WriteAsync(session, task.OutputTarget, value, task.Descriptor.OutputType, task.Descriptor.RowStreamRecord, cancellationToken).ConfigureAwait(false);
             var elapsed = session.Time.GetElapsedTime(timestamp);
             var finished = session.Time.GetUtcNow();
             await PublishAsync(session, node, context, mainWrite, rerun, cancellationToken).ConfigureAwait(false);
             node.Duration = elapsed;
-            if (Formats.Tables.RowStreams.IsRowStream(task.Descriptor.OutputType, out var record))
+            if (task.Descriptor.RowStreamRecord is { } record)
             {
                 // The task's own stream is used up (enumerating it again would run it again): callers get the written rows.
                 var target = task.OutputTarget;
@@ -88,14 +88,18 @@ internal static class TaskRunner
     }
 
     /// <summary>Serializes a value to a pending (not yet visible) object at the target's path.</summary>
-    public static async ValueTask<IPendingWrite> WriteAsync(BuildSession session, Target target, object? value, Type type, CancellationToken cancellationToken)
+    public static ValueTask<IPendingWrite> WriteAsync(BuildSession session, Target target, object? value, Type type, CancellationToken cancellationToken) =>
+        WriteAsync(session, target, value, type, Formats.Tables.RowStreams.IsRowStream(type, out var record) ? record : null, cancellationToken);
+
+    /// <summary>The same, for a caller that already knows whether <paramref name="type"/> is a row stream (<paramref name="record"/>, or null).</summary>
+    private static async ValueTask<IPendingWrite> WriteAsync(BuildSession session, Target target, object? value, Type type, Type? record, CancellationToken cancellationToken)
     {
         var format = target.ResolveFormat(session.Formats);
         IPendingWrite? write = null;
         try
         {
             write = await session.Store.BeginWriteAsync(target.Path, cancellationToken).ConfigureAwait(false);
-            await Formats.Tables.RowStreams.WriteAsync(format, write.Stream, value, type, session.FormatContext(target), cancellationToken).ConfigureAwait(false);
+            await Formats.Tables.RowStreams.WriteAsync(format, write.Stream, value, type, record, session.FormatContext(target), cancellationToken).ConfigureAwait(false);
             // A row stream is enumerated during the write: if the build was cancelled meanwhile, the output is not published.
             cancellationToken.ThrowIfCancellationRequested();
             return write;

@@ -29,10 +29,10 @@ internal static class RowStreams
     public static bool Supports(IFormat format, Type type) =>
         IsRowStream(type, out var record) ? format is IRowStreamFormat && format.Supports(typeof(IReadOnlyList<>).MakeGenericType(record)) : format.Supports(type);
 
-    /// <summary>Writes a value of <paramref name="type"/>, streaming it when it is a row stream.</summary>
-    public static ValueTask WriteAsync(IFormat format, Stream stream, object? value, Type type, FormatContext context, CancellationToken cancellationToken)
+    /// <summary>Writes a value of <paramref name="type"/>, streaming it when <paramref name="record"/> (the row-stream record type, found once by the caller) is not null.</summary>
+    public static ValueTask WriteAsync(IFormat format, Stream stream, object? value, Type type, Type? record, FormatContext context, CancellationToken cancellationToken)
     {
-        if (!IsRowStream(type, out var record))
+        if (record is null)
         {
             return format.WriteAsync(stream, value, type, context, cancellationToken);
         }
