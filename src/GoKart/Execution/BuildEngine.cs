@@ -144,18 +144,35 @@ internal sealed partial class BuildEngine(BuildSession session)
         }
 
         var workers = Math.Min(session.Options.Workers, scheduled.Count);
-        var loops = new Task[workers];
-        for (var i = 0; i < workers; i++)
+        var inline = workers == 1 && SynchronizationContext.Current is null && TaskScheduler.Current == TaskScheduler.Default;
+        Task all;
+        if (inline)
         {
-            loops[i] = Task.Run(() => WorkerAsync(graph, planner, channel, cancellationToken), CancellationToken.None);
+            // One worker runs on the calling thread (issue 18, start-up): a build of synchronous tasks then never waits,
+            // so it needs no thread hop, no thread-pool start and none of the async machinery a suspension JIT-compiles.
+            // Not under a synchronization context: a task's own awaits would post to it while Kart.Build blocks it.
+            // A lone task's logs are written before it returns too: there is nothing left for the pump to overlap with.
+            session.LogWriter.WriteInline = scheduled.Count == 1;
+            all = WorkerAsync(graph, planner, channel, cancellationToken);
+        }
+        else
+        {
+            var loops = new Task[workers];
+            for (var i = 0; i < workers; i++)
+            {
+                loops[i] = Task.Run(() => WorkerAsync(graph, planner, channel, cancellationToken), CancellationToken.None);
+            }
+
+            all = Task.WhenAll(loops);
         }
 
         try
         {
-            await Task.WhenAll(loops).ConfigureAwait(false);
+            await all.ConfigureAwait(false);
         }
         finally
         {
+            session.LogWriter.WriteInline = false;
             foreach (var node in scheduled.Where(n => n.Status is null))
             {
                 node.Status = TaskRunStatus.Cancelled;

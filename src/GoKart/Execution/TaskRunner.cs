@@ -66,7 +66,7 @@ internal static class TaskRunner
                 handedOver = true;
             }
             var entries = context.Logger.Snapshot();
-            session.LogWriter.Enqueue(ct => RunLogs.WriteAsync(session, node, context.Seed, entries, started, finished, elapsed, ct));
+            await session.LogWriter.Enqueue(ct => RunLogs.WriteAsync(session, node, context.Seed, entries, started, finished, elapsed, ct)).ConfigureAwait(false);
         }
         finally
         {
