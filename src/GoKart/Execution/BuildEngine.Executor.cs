@@ -1,4 +1,6 @@
 using System.Threading.Channels;
+using System.Runtime.CompilerServices;
+using GoKart.Execution.Async;
 
 namespace GoKart.Execution;
 
@@ -13,6 +15,7 @@ internal sealed partial class BuildEngine
     private List<TaskNode>? _scheduled;
     private bool _rootRanElsewhere;
 
+    [AsyncMethodBuilder(typeof(LeanTaskBuilder))]
     private async Task ExecuteWithAsync(TaskGraph graph, BuildPlanner planner, List<TaskNode> scheduled, CancellationToken cancellationToken)
     {
         (_graph, _planner, _scheduled) = (graph, planner, scheduled);
@@ -43,6 +46,7 @@ internal sealed partial class BuildEngine
 
     public Task RunInProcessAsync(CancellationToken cancellationToken) => ExecuteAsync(_graph!, _planner!, _scheduled!, cancellationToken);
 
+    [AsyncMethodBuilder(typeof(LeanTaskBuilder<>))]
     public async Task<bool> RunOneAsync(TaskNode node, CancellationToken cancellationToken)
     {
         EnsureUnresolved(node);

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using System.Runtime.CompilerServices;
+using GoKart.Execution.Async;
 
 namespace GoKart.Execution;
 
@@ -19,6 +21,7 @@ internal sealed partial class BuildEngine(BuildSession session)
     private int _total;
     private long _startTimestamp;
 
+    [AsyncMethodBuilder(typeof(LeanTaskBuilder<>))]
     public async Task<BuildReport> RunAsync(TaskOnKart root, CancellationToken cancellationToken)
     {
         var status = "failed";
@@ -42,6 +45,7 @@ internal sealed partial class BuildEngine(BuildSession session)
         }
     }
 
+    [AsyncMethodBuilder(typeof(LeanTaskBuilder<>))]
     private async Task<BuildReport> BuildAsync(TaskOnKart root, CancellationToken cancellationToken)
     {
         _startTimestamp = session.Time.GetTimestamp();
@@ -129,6 +133,7 @@ internal sealed partial class BuildEngine(BuildSession session)
         }
     }
 
+    [AsyncMethodBuilder(typeof(LeanTaskBuilder))]
     private async Task ExecuteAsync(TaskGraph graph, BuildPlanner planner, List<TaskNode> scheduled, CancellationToken cancellationToken)
     {
         var channel = Channel.CreateUnbounded<TaskNode>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
@@ -182,6 +187,7 @@ internal sealed partial class BuildEngine(BuildSession session)
         cancellationToken.ThrowIfCancellationRequested();
     }
 
+    [AsyncMethodBuilder(typeof(LeanTaskBuilder))]
     private async Task WorkerAsync(TaskGraph graph, BuildPlanner planner, Channel<TaskNode> channel, CancellationToken cancellationToken)
     {
         try
@@ -206,6 +212,7 @@ internal sealed partial class BuildEngine(BuildSession session)
     }
 
     /// <summary>Runs one task; returns a dependent it made ready for the caller to run next, if any.</summary>
+    [AsyncMethodBuilder(typeof(LeanTaskBuilder<>))]
     private async Task<TaskNode?> ProcessAsync(TaskGraph graph, BuildPlanner planner, TaskNode node, ChannelWriter<TaskNode> writer, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _running);

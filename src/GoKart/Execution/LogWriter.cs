@@ -1,5 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using System.Runtime.CompilerServices;
+using GoKart.Execution.Async;
 
 namespace GoKart.Execution;
 
@@ -71,6 +73,7 @@ internal sealed class LogWriter(ILogger logger)
         }
     }
 
+    [AsyncMethodBuilder(typeof(LeanTaskBuilder))]
     private async Task DrainPumpAsync(Task pump)
     {
         await pump.ConfigureAwait(false);
@@ -100,6 +103,7 @@ internal sealed class LogWriter(ILogger logger)
         return ValueTask.CompletedTask;
     }
 
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder))]
     private async ValueTask AwaitWriteAsync(ValueTask pending)
     {
         try
@@ -114,6 +118,7 @@ internal sealed class LogWriter(ILogger logger)
         }
     }
 
+    [AsyncMethodBuilder(typeof(LeanTaskBuilder))]
     private async Task PumpAsync(ChannelReader<Func<CancellationToken, ValueTask>> reader)
     {
         await foreach (var write in reader.ReadAllAsync().ConfigureAwait(false))

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Runtime.CompilerServices;
+using GoKart.Execution.Async;
 
 namespace GoKart.Formats;
 
@@ -33,6 +35,7 @@ public sealed class JsonFormat : IFormat
     public bool Supports(Type type) => !typeof(Delegate).IsAssignableFrom(type) && type != typeof(Stream);
 
     /// <inheritdoc />
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder))]
     public async ValueTask WriteAsync(Stream stream, object? value, Type type, FormatContext context, CancellationToken cancellationToken)
     {
         if (_options == SharedOptions && PrimitiveJson.Handles(type) && PrimitiveJson.TryWrite(stream, value))
@@ -44,6 +47,7 @@ public sealed class JsonFormat : IFormat
     }
 
     /// <inheritdoc />
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
     public async ValueTask<object?> ReadAsync(Stream stream, Type type, FormatContext context, CancellationToken cancellationToken)
     {
         try
