@@ -17,7 +17,7 @@ var elapsed = Probe.FirstBuild(out var output);
 Console.WriteLine(output);
 // Read after the build so that loading System.Diagnostics.Process does not run before it (clock ticks: 10 ms resolution).
 var mainAt = mainEntered - Process.GetCurrentProcess().StartTime.ToUniversalTime();
-Console.Error.WriteLine(FormattableString.Invariant($"first-build {elapsed.TotalSeconds:F4} main-at {mainAt.TotalSeconds:F4}"));
+Console.Error.WriteLine(FormattableString.Invariant($"first-build {elapsed.TotalSeconds:F4} main-at {mainAt.TotalSeconds:F4} jit-methods {System.Runtime.JitInfo.GetCompiledMethodCount()} jit-s {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F4}"));
 return 0;
 
 /// <summary>Kept out of Main so that the bare mode never loads GoKart.</summary>
