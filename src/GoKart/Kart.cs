@@ -1,4 +1,6 @@
 using GoKart.Execution;
+using System.Runtime.CompilerServices;
+using GoKart.Execution.Async;
 
 namespace GoKart;
 
@@ -20,6 +22,7 @@ public static partial class Kart
         BuildAsync(task, options, CancellationToken.None).GetAwaiter().GetResult();
 
     /// <summary>The asynchronous form of <see cref="Build{T}"/>; cancellation stops scheduling and leaves no partial outputs.</summary>
+    [AsyncMethodBuilder(typeof(LeanTaskBuilder<>))]
     public static async Task<T> BuildAsync<T>(TaskOnKart<T> task, BuildOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(task);
@@ -29,6 +32,7 @@ public static partial class Kart
     }
 
     /// <summary>Builds and returns the full report (statuses of every task) instead of throwing on failure.</summary>
+    [AsyncMethodBuilder(typeof(LeanTaskBuilder<>))]
     public static async Task<BuildReport> ExecuteAsync(TaskOnKart task, BuildOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(task);

@@ -2,6 +2,8 @@ using GoKart.Descriptors;
 using GoKart.Execution;
 using GoKart.Hashing;
 using Microsoft.Extensions.Logging;
+using System.Runtime.CompilerServices;
+using GoKart.Execution.Async;
 
 namespace GoKart;
 
@@ -107,6 +109,7 @@ public abstract partial class TaskOnKart
     protected TOut Load<TOut>(TaskOnKart<TOut> task) => (TOut)RequireContext().Load(task)!;
 
     /// <summary>The output of a required task, read asynchronously.</summary>
+    [AsyncMethodBuilder(typeof(LeanTaskBuilder<>))]
     protected async Task<TOut> LoadAsync<TOut>(TaskOnKart<TOut> task, CancellationToken cancellationToken = default) =>
         (TOut)(await RequireContext().LoadAsync(task, null, null, cancellationToken).ConfigureAwait(false))!;
 

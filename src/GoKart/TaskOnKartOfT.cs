@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using GoKart.Execution.Async;
+
 namespace GoKart;
 
 /// <summary>
@@ -36,6 +39,7 @@ public abstract class TaskOnKart<T> : TaskOnKart
 
     internal sealed override void InvokeOnSuccess(object? output) => OnSuccess((T)output!);
 
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
     internal sealed override async ValueTask<object?> RunBoxedAsync(CancellationToken cancellationToken) =>
         await RunAsync(cancellationToken).ConfigureAwait(false);
 }

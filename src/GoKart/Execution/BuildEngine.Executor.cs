@@ -1,18 +1,18 @@
-using System.Threading.Channels;
+using System.Runtime.CompilerServices;
+using GoKart.Execution.Async;
 
 namespace GoKart.Execution;
 
 /// <summary>The engine's side of the <see cref="ITaskExecutor"/> seam: outcomes reported by an executor.</summary>
 internal sealed partial class BuildEngine
 {
-    // Executors other than the in-process one schedule by themselves; dependents made ready land here unread.
-    private readonly Channel<TaskNode> _unused = Channel.CreateUnbounded<TaskNode>();
     private readonly HashSet<TaskNode> _startedElsewhere = new(ReferenceEqualityComparer.Instance);
     private TaskGraph? _graph;
     private BuildPlanner? _planner;
     private List<TaskNode>? _scheduled;
     private bool _rootRanElsewhere;
 
+    [AsyncMethodBuilder(typeof(LeanTaskBuilder))]
     private async Task ExecuteWithAsync(TaskGraph graph, BuildPlanner planner, List<TaskNode> scheduled, CancellationToken cancellationToken)
     {
         (_graph, _planner, _scheduled) = (graph, planner, scheduled);
@@ -43,10 +43,12 @@ internal sealed partial class BuildEngine
 
     public Task RunInProcessAsync(CancellationToken cancellationToken) => ExecuteAsync(_graph!, _planner!, _scheduled!, cancellationToken);
 
+    [AsyncMethodBuilder(typeof(LeanTaskBuilder<>))]
     public async Task<bool> RunOneAsync(TaskNode node, CancellationToken cancellationToken)
     {
         EnsureUnresolved(node);
-        await ProcessAsync(_graph!, _planner!, node, _unused.Writer, cancellationToken).ConfigureAwait(false);
+        // This executor schedules by itself: dependents the task makes ready are not queued here.
+        await ProcessAsync(_graph!, _planner!, node, ReadyQueue.Discard, cancellationToken).ConfigureAwait(false);
         return node.Status is TaskRunStatus.Succeeded or TaskRunStatus.CompletedElsewhere;
     }
 
@@ -71,7 +73,7 @@ internal sealed partial class BuildEngine
         StopRunning(node);
         node.Duration = duration;
         _rootRanElsewhere |= node == _graph!.Root;
-        Finish(node, TaskRunStatus.Succeeded, _unused.Writer);
+        Finish(node, TaskRunStatus.Succeeded, ReadyQueue.Discard);
         Report(BuildEvent.Succeeded, node);
     }
 
@@ -79,7 +81,7 @@ internal sealed partial class BuildEngine
     {
         EnsureUnresolved(node);
         StopRunning(node);
-        Fail(node, error, _unused.Writer);
+        Fail(node, error, ReadyQueue.Discard);
         Report(BuildEvent.Failed, node);
     }
 

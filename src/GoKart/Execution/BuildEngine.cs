@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using System.Runtime.CompilerServices;
+using GoKart.Execution.Async;
 
 namespace GoKart.Execution;
 
@@ -19,6 +20,7 @@ internal sealed partial class BuildEngine(BuildSession session)
     private int _total;
     private long _startTimestamp;
 
+    [AsyncMethodBuilder(typeof(LeanTaskBuilder<>))]
     public async Task<BuildReport> RunAsync(TaskOnKart root, CancellationToken cancellationToken)
     {
         var status = "failed";
@@ -42,6 +44,7 @@ internal sealed partial class BuildEngine(BuildSession session)
         }
     }
 
+    [AsyncMethodBuilder(typeof(LeanTaskBuilder<>))]
     private async Task<BuildReport> BuildAsync(TaskOnKart root, CancellationToken cancellationToken)
     {
         _startTimestamp = session.Time.GetTimestamp();
@@ -129,67 +132,9 @@ internal sealed partial class BuildEngine(BuildSession session)
         }
     }
 
-    private async Task ExecuteAsync(TaskGraph graph, BuildPlanner planner, List<TaskNode> scheduled, CancellationToken cancellationToken)
-    {
-        var channel = Channel.CreateUnbounded<TaskNode>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
-        _remaining = scheduled.Count;
-        _total = scheduled.Count;
-        foreach (var node in scheduled)
-        {
-            node.PendingDependencies = node.Dependencies.Distinct().Count(d => d.Scheduled);
-            if (node.PendingDependencies == 0)
-            {
-                channel.Writer.TryWrite(node);
-            }
-        }
-
-        var workers = Math.Min(session.Options.Workers, scheduled.Count);
-        var loops = new Task[workers];
-        for (var i = 0; i < workers; i++)
-        {
-            loops[i] = Task.Run(() => WorkerAsync(graph, planner, channel, cancellationToken), CancellationToken.None);
-        }
-
-        try
-        {
-            await Task.WhenAll(loops).ConfigureAwait(false);
-        }
-        finally
-        {
-            foreach (var node in scheduled.Where(n => n.Status is null))
-            {
-                node.Status = TaskRunStatus.Cancelled;
-            }
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-    }
-
-    private async Task WorkerAsync(TaskGraph graph, BuildPlanner planner, Channel<TaskNode> channel, CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (await channel.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                while (!cancellationToken.IsCancellationRequested && channel.Reader.TryRead(out var node))
-                {
-                    // A worker runs the first task its own success made ready, without a hand-off through
-                    // the channel: chains then run on one warm thread.
-                    for (TaskNode? next = node; next is not null && !cancellationToken.IsCancellationRequested;)
-                    {
-                        next = await ProcessAsync(graph, planner, next, channel.Writer, cancellationToken).ConfigureAwait(false);
-                    }
-                }
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            channel.Writer.TryComplete();
-        }
-    }
-
     /// <summary>Runs one task; returns a dependent it made ready for the caller to run next, if any.</summary>
-    private async Task<TaskNode?> ProcessAsync(TaskGraph graph, BuildPlanner planner, TaskNode node, ChannelWriter<TaskNode> writer, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(LeanTaskBuilder<>))]
+    private async Task<TaskNode?> ProcessAsync(TaskGraph graph, BuildPlanner planner, TaskNode node, ReadyQueue ready, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _running);
         Report(BuildEvent.Started, node);
@@ -199,7 +144,7 @@ internal sealed partial class BuildEngine(BuildSession session)
         {
             var ranHere = await TaskRetry.RunAsync(session, node, rerun, cancellationToken).ConfigureAwait(false);
             Interlocked.Decrement(ref _running);
-            var next = Finish(node, ranHere ? TaskRunStatus.Succeeded : TaskRunStatus.CompletedElsewhere, writer);
+            var next = Finish(node, ranHere ? TaskRunStatus.Succeeded : TaskRunStatus.CompletedElsewhere, ready);
             Report(ranHere ? BuildEvent.Succeeded : BuildEvent.CompletedElsewhere, node);
             return next;
         }
@@ -220,13 +165,13 @@ internal sealed partial class BuildEngine(BuildSession session)
             {
                 EngineLog.Failed(session.Logger, e, node.Label);
             }
-            Fail(node, e, writer);
+            Fail(node, e, ready);
             Report(BuildEvent.Failed, node);
             return null;
         }
     }
 
-    private TaskNode? Finish(TaskNode node, TaskRunStatus status, ChannelWriter<TaskNode> writer)
+    private TaskNode? Finish(TaskNode node, TaskRunStatus status, ReadyQueue ready)
     {
         TaskNode? keep = null;
         lock (_gate)
@@ -243,18 +188,18 @@ internal sealed partial class BuildEngine(BuildSession session)
                     }
                     else
                     {
-                        writer.TryWrite(dependent);
+                        ready.Add(dependent);
                     }
                 }
             }
 
-            CountResolved(1, writer);
+            CountResolved(1, ready);
         }
 
         return keep;
     }
 
-    private void Fail(TaskNode node, Exception error, ChannelWriter<TaskNode> writer)
+    private void Fail(TaskNode node, Exception error, ReadyQueue ready)
     {
         lock (_gate)
         {
@@ -277,16 +222,16 @@ internal sealed partial class BuildEngine(BuildSession session)
                 }
             }
 
-            CountResolved(resolved, writer);
+            CountResolved(resolved, ready);
         }
     }
 
-    private void CountResolved(int count, ChannelWriter<TaskNode> writer)
+    private void CountResolved(int count, ReadyQueue ready)
     {
         _remaining -= count;
         if (_remaining == 0)
         {
-            writer.TryComplete();
+            ready.Complete();
         }
     }
 

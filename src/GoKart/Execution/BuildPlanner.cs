@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using GoKart.Execution.Async;
+
 namespace GoKart.Execution;
 
 /// <summary>
@@ -10,6 +13,7 @@ internal sealed class BuildPlanner(BuildSession session)
     private readonly Dictionary<TaskNode, bool> _complete = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Nodes to run, requirements first; sets <see cref="TaskNode.Status"/> of complete ones.</summary>
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
     public async ValueTask<List<TaskNode>> PlanAsync(TaskGraph graph, CancellationToken cancellationToken)
     {
         var scheduled = new List<TaskNode>();
@@ -53,6 +57,7 @@ internal sealed class BuildPlanner(BuildSession session)
         session.Options.RerunAll || node.Task.Descriptor.Options.Rerun || (session.Options.Rerun && node == graph.Root);
 
     /// <summary>gokart's complete(): outputs exist; with strict_check requirements complete too; with modification_time_check outputs newer than inputs.</summary>
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
     public async ValueTask<bool> IsCompleteAsync(TaskNode node, CancellationToken cancellationToken)
     {
         if (_complete.TryGetValue(node, out var known))
@@ -77,6 +82,7 @@ internal sealed class BuildPlanner(BuildSession session)
         return result;
     }
 
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
     private async ValueTask<bool> CheckOneAsync(TaskNode node, CancellationToken cancellationToken)
     {
         var task = node.Task;

@@ -3,6 +3,8 @@ using GoKart.Locking;
 using GoKart.Logging;
 using GoKart.Storage;
 using Microsoft.Extensions.Logging;
+using System.Runtime.CompilerServices;
+using GoKart.Execution.Async;
 
 namespace GoKart.Execution;
 
@@ -82,6 +84,7 @@ internal sealed class BuildSession : IAsyncDisposable
         + "in the [TaskOnKart] section of a config file or give --redis-host and --redis-port (with RedisTaskLockProvider from GoKart.Redis "
         + "in BuildOptions.LockProviders), or set BuildOptions.Lock or BuildOptions.LockLocation.";
 
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder))]
     public async ValueTask DisposeAsync()
     {
         if (_ownedLock is IAsyncDisposable disposable)

@@ -1,5 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using System.Runtime.CompilerServices;
+using GoKart.Execution.Async;
 
 namespace GoKart.Execution;
 
@@ -22,10 +24,23 @@ internal sealed class LogWriter(ILogger logger)
     /// <summary>Scratch for the queued writes, which run one at a time on the pump (so it needs no lock).</summary>
     public JsonScratch Scratch => _scratch ??= new JsonScratch();
 
-    public void Enqueue(Func<CancellationToken, ValueTask> write)
+    /// <summary>
+    /// Write logs on the caller's thread instead of the pump: set by the engine while a single task runs on the build's
+    /// own thread, whose logs nothing could overlap with (the build drains them before returning anyway).
+    /// </summary>
+    public bool WriteInline { get; set; }
+
+    /// <summary>Queues a write; completes at once, or (<see cref="WriteInline"/>) when the write is done.</summary>
+    public ValueTask Enqueue(Func<CancellationToken, ValueTask> write)
     {
+        if (WriteInline)
+        {
+            return WriteNow(write);
+        }
+
         var queue = Volatile.Read(ref _queue) ?? Start();
         queue?.Writer.TryWrite(write);
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>Waits until every queued log is written.</summary>
@@ -58,12 +73,52 @@ internal sealed class LogWriter(ILogger logger)
         }
     }
 
+    [AsyncMethodBuilder(typeof(LeanTaskBuilder))]
     private async Task DrainPumpAsync(Task pump)
     {
         await pump.ConfigureAwait(false);
         _scratch?.Dispose();
     }
 
+    /// <summary>The pump's work for one write, on the caller's thread: a failure is only a warning, as there.</summary>
+    private ValueTask WriteNow(Func<CancellationToken, ValueTask> write)
+    {
+        try
+        {
+            var pending = write(CancellationToken.None);
+            if (!pending.IsCompleted)
+            {
+                return AwaitWriteAsync(pending);
+            }
+
+            pending.GetAwaiter().GetResult();
+        }
+#pragma warning disable CA1031 // As in the pump: a log that cannot be written must not fail a task whose output is published.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            EngineLog.RunLogFailed(logger, e);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder))]
+    private async ValueTask AwaitWriteAsync(ValueTask pending)
+    {
+        try
+        {
+            await pending.ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // See WriteNow.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            EngineLog.RunLogFailed(logger, e);
+        }
+    }
+
+    [AsyncMethodBuilder(typeof(LeanTaskBuilder))]
     private async Task PumpAsync(ChannelReader<Func<CancellationToken, ValueTask>> reader)
     {
         await foreach (var write in reader.ReadAllAsync().ConfigureAwait(false))

@@ -7,31 +7,72 @@ namespace GoKart.Execution;
 /// The module_versions log: <c>Name==Version</c> for every loaded assembly, then the runtime and OS.
 /// gokart's is always empty; this one is what reproducing a run needs.
 /// </summary>
+/// <remarks>
+/// Names and versions come from <see cref="Assembly.FullName"/> rather than <see cref="Assembly.GetName()"/>: the first
+/// <c>AssemblyName</c> of a process sets up culture data, about 8 ms of a fresh process's first build (issue 18,
+/// start-up); arrays instead of LINQ for the same reason.
+/// </remarks>
 internal static class ModuleVersions
 {
     public static string Describe()
     {
-        var lines = AppDomain.CurrentDomain.GetAssemblies()
-            .Where(a => !a.IsDynamic)
-            .Select(a => a.GetName().Name + "==" + VersionOf(a))
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.OrdinalIgnoreCase)
-            .ToList();
-        lines.Add("runtime==" + RuntimeInformation.FrameworkDescription);
-        lines.Add("os==" + RuntimeInformation.OSDescription);
-        lines.Add("architecture==" + RuntimeInformation.ProcessArchitecture);
-        return string.Join('\n', lines) + "\n";
-    }
-
-    private static string VersionOf(Assembly assembly)
-    {
-        var informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
-        if (!string.IsNullOrEmpty(informational))
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var lines = new List<string>();
+        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
         {
-            var plus = informational.IndexOf('+', StringComparison.Ordinal);
-            return plus > 0 ? informational[..plus] : informational;
+            if (!assembly.IsDynamic)
+            {
+                var (name, version) = NameAndVersion(assembly);
+                var line = name + "==" + (InformationalVersion(assembly) ?? version);
+                if (seen.Add(line))
+                {
+                    lines.Add(line);
+                }
+            }
         }
 
-        return assembly.GetName().Version?.ToString() ?? "0.0.0";
+        var sorted = lines.ToArray();
+        Array.Sort(sorted, StringComparer.OrdinalIgnoreCase);
+        return string.Join('\n', sorted) + "\n"
+            + "runtime==" + RuntimeInformation.FrameworkDescription + "\n"
+            + "os==" + RuntimeInformation.OSDescription + "\n"
+            + "architecture==" + RuntimeInformation.ProcessArchitecture + "\n";
+    }
+
+    private static string? InformationalVersion(Assembly assembly)
+    {
+        var informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        if (string.IsNullOrEmpty(informational))
+        {
+            return null;
+        }
+
+        var plus = informational.IndexOf('+', StringComparison.Ordinal);
+        return plus > 0 ? informational[..plus] : informational;
+    }
+
+    /// <summary>The simple name and version (<c>0.0.0</c> when it has none), as <see cref="AssemblyName"/> gives them.</summary>
+    internal static (string Name, string Version) NameAndVersion(Assembly assembly)
+    {
+        // "Name, Version=1.2.3.4, Culture=neutral, PublicKeyToken=null"; an escaped character (\, or \=) is left to AssemblyName.
+        var full = assembly.FullName;
+        if (full is null || full.Contains('\\', StringComparison.Ordinal) || full.Contains('"', StringComparison.Ordinal))
+        {
+            var name = assembly.GetName();
+            return (name.Name ?? string.Empty, name.Version?.ToString() ?? "0.0.0");
+        }
+
+        var parts = full.Split(',');
+        var version = "0.0.0";
+        foreach (var part in parts.AsSpan(1))
+        {
+            var trimmed = part.Trim();
+            if (trimmed.StartsWith("Version=", StringComparison.Ordinal))
+            {
+                version = trimmed["Version=".Length..];
+            }
+        }
+
+        return (parts[0].Trim(), version);
     }
 }

@@ -1,5 +1,7 @@
 using GoKart.Logging;
 using GoKart.Storage;
+using System.Runtime.CompilerServices;
+using GoKart.Execution.Async;
 
 namespace GoKart.Execution;
 
@@ -50,6 +52,7 @@ internal sealed class RunContext
     public object? Load(TaskOnKart task, string? outputName = null, Type? valueType = null) =>
         LoadAsync(task, outputName, valueType, CancellationToken).AsTask().GetAwaiter().GetResult();
 
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
     public async ValueTask<object?> LoadAsync(TaskOnKart task, string? outputName, Type? valueType, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
@@ -71,6 +74,7 @@ internal sealed class RunContext
         var session = _session;
         var target = dependency.Task.OutputTarget;
         var format = target.ResolveFormat(session.Formats);
+        [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
         async ValueTask<Stream> OpenAsync(CancellationToken ct)
         {
             if (session.Lock is not null)
@@ -123,6 +127,7 @@ internal sealed class RunContext
         }
     }
 
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
     public static async ValueTask<object?> ReadOutputAsync(BuildSession session, TaskOnKart task, string? outputName, Type? valueType, CancellationToken cancellationToken)
     {
         Target target;
@@ -162,6 +167,7 @@ internal sealed class RunContext
         }
     }
 
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder))]
     public async ValueTask DiscardAsync()
     {
         foreach (var write in _namedWrites.Values)

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using System.Runtime.CompilerServices;
+using GoKart.Execution.Async;
 
 namespace GoKart.Execution;
 
@@ -11,6 +13,7 @@ internal static class RunLock
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Runs the task unless another process completes it meanwhile; true when it ran here.</summary>
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
     public static async ValueTask<bool> RunOnceAsync(BuildSession session, TaskNode node, bool rerun, CancellationToken cancellationToken)
     {
         if (session.Lock is null || !session.ShouldLockRun(node.Task))
@@ -49,6 +52,7 @@ internal static class RunLock
         }
     }
 
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
     private static async ValueTask<bool> OutputExistsAsync(BuildSession session, TaskNode node, CancellationToken cancellationToken) =>
         await session.Store.ExistsAsync(node.Task.OutputTarget.Path, cancellationToken).ConfigureAwait(false);
 }

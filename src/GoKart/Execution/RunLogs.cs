@@ -3,6 +3,8 @@ using System.Text.Json;
 using GoKart.Hashing;
 using GoKart.Logging;
 using GoKart.Storage;
+using System.Runtime.CompilerServices;
+using GoKart.Execution.Async;
 
 namespace GoKart.Execution;
 
@@ -13,6 +15,7 @@ namespace GoKart.Execution;
 /// </summary>
 internal static class RunLogs
 {
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder))]
     public static async ValueTask WriteAsync(
         BuildSession session,
         TaskNode node,

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using System.Runtime.CompilerServices;
+using GoKart.Execution.Async;
 
 namespace GoKart.Execution;
 
@@ -10,6 +12,7 @@ namespace GoKart.Execution;
 /// </summary>
 internal static partial class TaskRetry
 {
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
     public static async ValueTask<bool> RunAsync(BuildSession session, TaskNode node, bool rerun, CancellationToken cancellationToken)
     {
         var policy = node.Task.Descriptor.Retry;

@@ -1,6 +1,8 @@
 using System.Collections;
 using GoKart.Storage;
 using Microsoft.Extensions.Logging;
+using System.Runtime.CompilerServices;
+using GoKart.Execution.Async;
 
 namespace GoKart.Execution;
 
@@ -10,6 +12,7 @@ namespace GoKart.Execution;
 /// </summary>
 internal static class TaskRunner
 {
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder))]
     public static async ValueTask RunAsync(BuildSession session, TaskNode node, bool rerun, CancellationToken cancellationToken)
     {
         var task = node.Task;
@@ -66,7 +69,7 @@ internal static class TaskRunner
                 handedOver = true;
             }
             var entries = context.Logger.Snapshot();
-            session.LogWriter.Enqueue(ct => RunLogs.WriteAsync(session, node, context.Seed, entries, started, finished, elapsed, ct));
+            await session.LogWriter.Enqueue(ct => RunLogs.WriteAsync(session, node, context.Seed, entries, started, finished, elapsed, ct)).ConfigureAwait(false);
         }
         finally
         {
@@ -92,6 +95,7 @@ internal static class TaskRunner
         WriteAsync(session, target, value, type, Formats.Tables.RowStreams.IsRowStream(type, out var record) ? record : null, cancellationToken);
 
     /// <summary>The same, for a caller that already knows whether <paramref name="type"/> is a row stream (<paramref name="record"/>, or null).</summary>
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
     private static async ValueTask<IPendingWrite> WriteAsync(BuildSession session, Target target, object? value, Type type, Type? record, CancellationToken cancellationToken)
     {
         var format = target.ResolveFormat(session.Formats);
@@ -124,6 +128,7 @@ internal static class TaskRunner
         }
     }
 
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder))]
     private static async ValueTask PublishAsync(BuildSession session, TaskNode node, RunContext context, IPendingWrite mainWrite, bool rerun, CancellationToken cancellationToken)
     {
         if (session.Lock is null)
@@ -146,6 +151,7 @@ internal static class TaskRunner
         }
     }
 
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder))]
     private static async ValueTask CommitAllAsync(RunContext context, IPendingWrite mainWrite, CancellationToken cancellationToken)
     {
         foreach (var write in context.NamedWrites.Values)
@@ -156,6 +162,7 @@ internal static class TaskRunner
         await mainWrite.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder))]
     private static async ValueTask DisposeAsync(object? value)
     {
         if (value is IAsyncDisposable asyncDisposable)

@@ -13,32 +13,38 @@ namespace GoKart.Formats;
 /// </example>
 public sealed class FormatRegistry
 {
-    private readonly Dictionary<string, IFormat> _byExtension = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Entry> _byExtension = new(StringComparer.OrdinalIgnoreCase);
     private int _longestExtension;
 
     /// <summary>The registered extensions, sorted.</summary>
     public IReadOnlyList<string> Extensions => [.. _byExtension.Keys.Order(StringComparer.Ordinal)];
 
     /// <summary>A registry with every built-in format.</summary>
+    /// <remarks>
+    /// Each built-in format is made when a path first resolves to it: making all twelve loaded System.Private.Xml and
+    /// System.IO.Compression into every fresh process, about 8 ms of a one-task build (issue 18, start-up). The
+    /// extensions are listed here; a test checks them against each format's own <see cref="IFormat.Extensions"/>.
+    /// </remarks>
     public static FormatRegistry CreateDefault() =>
         new FormatRegistry()
-            .Register(new JsonTableFormat())
-            .Register(new NdjsonFormat())
-            .Register(new TextFormat())
-            .Register(new BytesFormat())
-            .Register(new CsvFormat())
-            .Register(CsvFormat.Tsv())
-            .Register(new NpyFormat())
-            .Register(new NpzFormat())
-            .Register(new PickleFormat())
-            .Register(new XmlFormat())
-            .Register(new DirectoryFormat())
-            .Register(new GzipFormat());
+            .Defer(() => new JsonTableFormat(), ".json")
+            .Defer(() => new NdjsonFormat(), ".ndjson", ".jsonl")
+            .Defer(() => new TextFormat(), ".txt")
+            .Defer(() => new BytesFormat(), ".bin", ".png", ".jpg", ".jpeg")
+            .Defer(() => new CsvFormat(), ".csv")
+            .Defer(CsvFormat.Tsv, ".tsv")
+            .Defer(() => new NpyFormat(), ".npy")
+            .Defer(() => new NpzFormat(), ".npz")
+            .Defer(() => new PickleFormat(), ".pkl", ".pickle")
+            .Defer(() => new XmlFormat(), ".xml")
+            .Defer(() => new DirectoryFormat(), ".zip")
+            .Defer(() => new GzipFormat(), ".gz");
 
     /// <summary>Registers (or replaces) the format for each of its extensions.</summary>
     public FormatRegistry Register(IFormat format)
     {
         ArgumentNullException.ThrowIfNull(format);
+        var entry = new Entry(format);
         foreach (var extension in format.Extensions)
         {
             if (!extension.StartsWith('.'))
@@ -46,11 +52,27 @@ public sealed class FormatRegistry
                 throw new ArgumentException($"Format '{format.Name}' declares extension '{extension}' without a leading dot.", nameof(format));
             }
 
-            _byExtension[extension] = format;
-            _longestExtension = Math.Max(_longestExtension, extension.Length);
+            Add(extension, entry);
         }
 
         return this;
+    }
+
+    private FormatRegistry Defer(Func<IFormat> create, params string[] extensions)
+    {
+        var entry = new Entry(create);
+        foreach (var extension in extensions)
+        {
+            Add(extension, entry);
+        }
+
+        return this;
+    }
+
+    private void Add(string extension, Entry entry)
+    {
+        _byExtension[extension] = entry;
+        _longestExtension = Math.Max(_longestExtension, extension.Length);
     }
 
     /// <summary>The format for a path, or an <see cref="UnknownFormatException"/> that lists the known extensions.</summary>
@@ -69,8 +91,9 @@ public sealed class FormatRegistry
         {
             var suffix = name[dot..];
             if (suffix.Length <= _longestExtension
-                && _byExtension.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(suffix, out var found))
+                && _byExtension.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(suffix, out var entry))
             {
+                var found = entry.Format;
                 if (found is GzipFormat gzip)
                 {
                     // x.csv.gz: the gzip wrapper over whatever the name without .gz resolves to.
@@ -95,5 +118,39 @@ public sealed class FormatRegistry
     {
         var next = name[(dot + 1)..].IndexOf('.');
         return next < 0 ? -1 : dot + 1 + next;
+    }
+
+    /// <summary>A registered format, or a built-in one made on first use (once, whichever build thread asks first).</summary>
+    private sealed class Entry
+    {
+        private readonly Lock _gate = new();
+        private Func<IFormat>? _create;
+        private IFormat? _format;
+
+        public Entry(IFormat format) => _format = format;
+
+        public Entry(Func<IFormat> create) => _create = create;
+
+        public IFormat Format
+        {
+            get
+            {
+                if (Volatile.Read(ref _format) is { } format)
+                {
+                    return format;
+                }
+
+                lock (_gate)
+                {
+                    if (_format is null)
+                    {
+                        Volatile.Write(ref _format, _create!());
+                        _create = null;
+                    }
+
+                    return _format;
+                }
+            }
+        }
     }
 }

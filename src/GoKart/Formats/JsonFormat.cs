@@ -1,27 +1,37 @@
 using System.Text.Json;
+using System.Runtime.CompilerServices;
+using GoKart.Execution.Async;
 
 namespace GoKart.Formats;
 
 /// <summary><c>.json</c> through System.Text.Json: any type it can serialize.</summary>
 public sealed class JsonFormat : IFormat
 {
-    // Serializer metadata is cached per options instance; one shared immutable instance keeps it warm across builds.
-    private static readonly JsonSerializerOptions SharedOptions = new(JsonSerializerDefaults.General)
+    // Serializer metadata is cached per options instance; one shared immutable instance keeps it warm across builds. Made
+    // on first use: a build whose JSON outputs are all scalars (PrimitiveJson) never needs it (issue 18, start-up).
+    private static readonly Lazy<JsonSerializerOptions> SharedOptions = new(() => new(JsonSerializerDefaults.General)
     {
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Converters = { new Json.ValueTupleJsonConverter() },
-    };
+    });
 
-    private readonly JsonSerializerOptions _options;
+    private readonly JsonSerializerOptions? _custom;
 
     /// <summary>Creates the format with GoKart's defaults (named NaN/Infinity allowed, value tuples as arrays).</summary>
     public JsonFormat()
-        : this(SharedOptions)
     {
     }
 
     /// <summary>Creates the format with your serializer options.</summary>
-    public JsonFormat(JsonSerializerOptions options) => _options = options;
+    public JsonFormat(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _custom = options;
+    }
+
+    private bool HasDefaults => _custom is null;
+
+    private JsonSerializerOptions Options => _custom ?? SharedOptions.Value;
 
     /// <inheritdoc />
     public string Name => "json";
@@ -33,22 +43,24 @@ public sealed class JsonFormat : IFormat
     public bool Supports(Type type) => !typeof(Delegate).IsAssignableFrom(type) && type != typeof(Stream);
 
     /// <inheritdoc />
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder))]
     public async ValueTask WriteAsync(Stream stream, object? value, Type type, FormatContext context, CancellationToken cancellationToken)
     {
-        if (_options == SharedOptions && PrimitiveJson.Handles(type) && PrimitiveJson.TryWrite(stream, value))
+        if (HasDefaults && PrimitiveJson.Handles(type) && PrimitiveJson.TryWrite(stream, value))
         {
             return;
         }
 
-        await JsonSerializer.SerializeAsync(stream, value, type, _options, cancellationToken).ConfigureAwait(false);
+        await JsonSerializer.SerializeAsync(stream, value, type, Options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
     public async ValueTask<object?> ReadAsync(Stream stream, Type type, FormatContext context, CancellationToken cancellationToken)
     {
         try
         {
-            if (_options == SharedOptions && PrimitiveJson.Handles(type))
+            if (HasDefaults && PrimitiveJson.Handles(type))
             {
                 using var buffer = new MemoryStream();
                 // An explicit buffer size: the default asks a seekable stream its length first (one more system call per load).
@@ -59,10 +71,10 @@ public sealed class JsonFormat : IFormat
                 }
 
                 buffer.Position = 0;
-                return await JsonSerializer.DeserializeAsync(buffer, type, _options, cancellationToken).ConfigureAwait(false);
+                return await JsonSerializer.DeserializeAsync(buffer, type, Options, cancellationToken).ConfigureAwait(false);
             }
 
-            return await JsonSerializer.DeserializeAsync(stream, type, _options, cancellationToken).ConfigureAwait(false);
+            return await JsonSerializer.DeserializeAsync(stream, type, Options, cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException e)
         {

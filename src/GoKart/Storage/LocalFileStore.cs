@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.IO.Enumeration;
 using System.Runtime.CompilerServices;
+using GoKart.Execution.Async;
 
 namespace GoKart.Storage;
 
@@ -11,11 +12,13 @@ namespace GoKart.Storage;
 public sealed class LocalFileStore : IWorkspaceStore
 {
     internal const string TempMarker = ".gokart-tmp-";
-    private readonly ConcurrentDictionary<string, bool> _createdDirectories = new(StringComparer.Ordinal);
+    // Reference-type values: ReadyToRun code for ConcurrentDictionary<string, bool> is not in the framework's images, so
+    // it was JIT-compiled in every fresh process (issue 18, start-up).
+    private readonly ConcurrentDictionary<string, string> _createdDirectories = new(StringComparer.Ordinal);
 
     // Temporary names: one random prefix per store and a counter, instead of a random number per file (a read of the
     // runtime's random source each time). O_EXCL still refuses a name another process happens to hold.
-    private readonly string _tempPrefix = TempMarker + Guid.NewGuid().ToString("N")[..8] + "-";
+    private readonly string _tempPrefix = TempMarker + RandomPrefix() + "-";
     private long _tempCounter;
 
     /// <summary>Creates a store rooted at <paramref name="root"/> (created on first write).</summary>
@@ -158,10 +161,28 @@ public sealed class LocalFileStore : IWorkspaceStore
         if (!string.IsNullOrEmpty(directory) && !_createdDirectories.ContainsKey(directory))
         {
             Directory.CreateDirectory(directory);
-            _createdDirectories.TryAdd(directory, true);
+            _createdDirectories.TryAdd(directory, directory);
         }
 
         return directory;
+    }
+
+    /// <summary>
+    /// Eight lower-case hex digits from a new GUID's first four bytes, as <c>Guid.NewGuid().ToString("N")[..8]</c> gave,
+    /// without the vectorised formatter that a fresh process JIT-compiles.
+    /// </summary>
+    private static string RandomPrefix()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        Guid.NewGuid().TryWriteBytes(bytes);
+        Span<char> chars = stackalloc char[8];
+        for (var i = 0; i < 4; i++)
+        {
+            chars[2 * i] = "0123456789abcdef"[bytes[i] >> 4];
+            chars[(2 * i) + 1] = "0123456789abcdef"[bytes[i] & 0xF];
+        }
+
+        return new string(chars);
     }
 
     private string FullPath(string path)
@@ -186,6 +207,7 @@ public sealed class LocalFileStore : IWorkspaceStore
 
         public string Path => path;
 
+        [AsyncMethodBuilder(typeof(LeanValueTaskBuilder))]
         public async ValueTask CommitAsync(CancellationToken cancellationToken)
         {
             await _stream.DisposeAsync().ConfigureAwait(false);
@@ -201,6 +223,7 @@ public sealed class LocalFileStore : IWorkspaceStore
             _committed = true;
         }
 
+        [AsyncMethodBuilder(typeof(LeanValueTaskBuilder))]
         public async ValueTask DisposeAsync()
         {
             await _stream.DisposeAsync().ConfigureAwait(false);

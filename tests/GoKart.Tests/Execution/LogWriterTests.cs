@@ -13,7 +13,7 @@ public sealed class LogWriterTests
         for (var i = 0; i < 50; i++)
         {
             var n = i;
-            writer.Enqueue(async ct =>
+            await writer.Enqueue(async ct =>
             {
                 await Task.Yield();
                 written.Add(n);
@@ -34,11 +34,11 @@ public sealed class LogWriterTests
         var ran = new List<string>();
         if (loggedBefore)
         {
-            writer.Enqueue(Record(ran, "before"));
+            await writer.Enqueue(Record(ran, "before"));
         }
 
         await writer.DrainAsync();
-        writer.Enqueue(Record(ran, "after"));
+        await writer.Enqueue(Record(ran, "after"));
         // Draining again is the signal: it returns only when everything that was queued has been written.
         await writer.DrainAsync();
 
@@ -62,8 +62,8 @@ public sealed class LogWriterTests
         var writer = new LogWriter(logger);
         var ran = false;
 
-        writer.Enqueue(_ => throw new IOException("disk full"));
-        writer.Enqueue(_ =>
+        await writer.Enqueue(_ => throw new IOException("disk full"));
+        await writer.Enqueue(_ =>
         {
             ran = true;
             return ValueTask.CompletedTask;
@@ -74,6 +74,46 @@ public sealed class LogWriterTests
         var warning = Assert.Single(logger.Entries);
         Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, warning.Level);
         Assert.Equal("Could not write a run log", warning.Message);
+        Assert.IsType<IOException>(warning.Exception);
+    }
+
+    [Fact]
+    public async Task WriteInline_RunsTheWriteBeforeEnqueueCompletes_OnTheCallersThread()
+    {
+        var writer = new LogWriter(NullLogger.Instance) { WriteInline = true };
+        var caller = Environment.CurrentManagedThreadId;
+        var thread = -1;
+
+        var pending = writer.Enqueue(_ =>
+        {
+            thread = Environment.CurrentManagedThreadId;
+            return ValueTask.CompletedTask;
+        });
+
+        Assert.True(pending.IsCompletedSuccessfully);
+        Assert.Equal(caller, thread);
+        await writer.DrainAsync();
+    }
+
+    [Theory]
+    [InlineData(false)] // throws before returning a ValueTask
+    [InlineData(true)] // returns a ValueTask that faults later
+    public async Task WriteInline_FailingWrite_IsAWarning_NotAnError(bool faultsLater)
+    {
+        var logger = new CollectingLogger();
+        var writer = new LogWriter(logger) { WriteInline = true };
+        Func<CancellationToken, ValueTask> failing = faultsLater
+            ? async _ =>
+            {
+                await Task.Yield();
+                throw new IOException("disk full");
+            }
+            : _ => throw new IOException("disk full");
+
+        await writer.Enqueue(failing);
+
+        var warning = Assert.Single(logger.Entries);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, warning.Level);
         Assert.IsType<IOException>(warning.Exception);
     }
 

@@ -23,6 +23,23 @@ public sealed class FormatRegistryTests
     public void Resolve_KnownExtension_PicksFormat(string path, string name) =>
         Assert.Equal(name, FormatRegistry.CreateDefault().Resolve(path).Name);
 
+    [Fact]
+    public void CreateDefault_DeferredExtensions_MatchEachFormatsOwnList()
+    {
+        // The built-in formats are made on first use, so the registry lists their extensions itself: a format that gains
+        // or loses one must not go unnoticed.
+        var registry = FormatRegistry.CreateDefault();
+        var listed = registry.Extensions.Where(e => e != ".gz").ToList();
+
+        Assert.Equal(16, listed.Count);
+        foreach (var extension in listed)
+        {
+            var format = registry.Resolve("x" + extension);
+            Assert.Contains(extension, format.Extensions);
+            Assert.All(format.Extensions, own => Assert.Contains(own, registry.Extensions));
+        }
+    }
+
     [Theory]
     [InlineData("x.parquet")]
     [InlineData("x.gz")]
