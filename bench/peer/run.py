@@ -37,6 +37,9 @@ WORKLOADS = [
     ('1M x 10 doubles, first load in a fresh process: pkl vs npz records', 'load-pkl', 'load-npz', 'inner', 'dump'),
     ('1M x 10 doubles, first load in a fresh process: pkl vs npz columns', 'load-pkl', 'load-npzcols', 'inner', 'dump'),
     ('1M x 10 doubles, first load in a fresh process: read_csv vs csv records', 'load-csv', 'load-csv', 'inner', 'dump'),
+    ('1M x 10 doubles, first load in a fresh process, load only (Kart.LoadOutput): pkl vs npz records', 'load-pkl', 'loadout-npz', 'inner', 'dump'),
+    ('1M x 10 doubles, first load in a fresh process, load only (Kart.LoadOutput): pkl vs npz columns', 'load-pkl', 'loadout-npzcols', 'inner', 'dump'),
+    ('1M x 10 doubles, first load in a fresh process, load only (Kart.LoadOutput): read_csv vs csv records', 'load-csv', 'loadout-csv', 'inner', 'dump'),
 ]
 
 
@@ -63,7 +66,7 @@ class Side:
         """A fresh workspace, or the one `needs` filled (made once, untimed, then reused)."""
         if needs is None:
             return tempfile.mkdtemp(prefix=f'{self.name}-', dir=self.root)
-        key = mode.replace('load-', 'dump-') if needs == 'dump' else needs
+        key = 'dump-' + mode.split('-', 1)[1] if needs == 'dump' else needs
         if key not in self.prepared:
             self.prepared[key] = tempfile.mkdtemp(prefix=f'{self.name}-{key}-', dir=self.root)
             self.run(key, self.prepared[key])

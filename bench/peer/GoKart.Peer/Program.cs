@@ -53,6 +53,15 @@ switch (mode)
         watch.Start();
         Check(Kart.Build(new WideColumns(), options)["C9"].Length == WideRow.Count, mode);
         break;
+    case "loadout-npz" or "loadout-csv":
+        // The like-for-like row: gokart's side times target.load(); this is Kart.LoadOutput (no build, no completion check).
+        watch.Start();
+        Check(Kart.LoadOutput(new WideRows { Extension = mode[8..] }, options).Count == WideRow.Count, mode);
+        break;
+    case "loadout-npzcols":
+        watch.Start();
+        Check(Kart.LoadOutput(new WideColumns(), options)["C9"].Length == WideRow.Count, mode);
+        break;
     case "probe-npz" or "probe-csv" or "probe-npzcols":
         // A breakdown of the first load (not a harness row): a first build of a trivial task pays the engine's
         // start-up; the load after it pays only its own path; the third call is warm.
