@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Reflection;
@@ -97,6 +98,7 @@ internal sealed class TaskDescriptor
         return null;
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "The type derives from TaskOnKart (checked by the caller or just above); TaskOnKart's [DynamicallyAccessedMembers] keeps the constructors, properties and methods of every type that derives from it.")]
     private static ImmutableArray<ParameterDescriptor> ReadParameters(Type type, string className)
     {
         var chain = new List<Type>();
@@ -148,6 +150,7 @@ internal sealed class TaskDescriptor
         return result.ToImmutable();
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "The type derives from TaskOnKart (checked by the caller or just above); TaskOnKart's [DynamicallyAccessedMembers] keeps the constructors, properties and methods of every type that derives from it.")]
     private static bool Overrides(Type type, string name, Type[] parameters)
     {
         var method = type.GetMethod(name, BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public, null, parameters, null);
