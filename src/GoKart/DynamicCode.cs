@@ -30,5 +30,5 @@ internal static class DynamicCode
 
     /// <summary>The error for a reflection-built feature used in a trimmed or Native AOT program.</summary>
     public static NotSupportedException NotSupported(string what) =>
-        new($"{what} is built by reflection at run time, which a trimmed or Native AOT program does not have; see docs/aot.md for what such a program can use.");
+        new($"{what}: built by reflection at run time, which a trimmed or Native AOT program does not have (docs/aot.md lists what such a program can use).");
 }

@@ -42,7 +42,7 @@ internal sealed class ValueParser(Func<JsonElement, ParameterType, string, TaskO
                     return ScalarParser.Parse(text, type);
             }
         }
-        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or JsonException or InvalidCastException)
+        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or JsonException or InvalidCastException or NotSupportedException)
         {
             throw new CommandLineException($"{origin}: '{Shorten(text)}' is not a valid {TypeText.Of(type)} ({Reason(e, type)}).");
         }
@@ -60,7 +60,7 @@ internal sealed class ValueParser(Func<JsonElement, ParameterType, string, TaskO
         {
             return FromJson(element, type, origin);
         }
-        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or InvalidCastException)
+        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or InvalidCastException or NotSupportedException)
         {
             throw new CommandLineException($"{origin}: {Shorten(element.GetRawText())} is not a valid {TypeText.Of(type)} ({Reason(e, type)}).");
         }
@@ -122,7 +122,7 @@ internal sealed class ValueParser(Func<JsonElement, ParameterType, string, TaskO
         }
 
         return DynamicCode.IsSupported ? BuildCollection(clr, elementType, items)
-            : throw DynamicCode.NotSupported($"A {clr.Name} parameter (declare it as an array instead)");
+            : throw DynamicCode.NotSupported($"a {TypeText.Of(type)} parameter declared as {clr.Name} (declare it as an array instead)");
     }
 
     [RequiresUnreferencedCode("Makes List<T> over the parameter's element type.")]
@@ -152,7 +152,7 @@ internal sealed class ValueParser(Func<JsonElement, ParameterType, string, TaskO
         var keyType = type.Key!.ClrType;
         var valueType = type.Value!.ClrType;
         return DynamicCode.IsSupported ? CreateDictionary(clr, keyType, valueType, entries)
-            : throw DynamicCode.NotSupported($"A dictionary parameter ({clr.Name})");
+            : throw DynamicCode.NotSupported($"a {TypeText.Of(type)} parameter");
     }
 
     [RequiresUnreferencedCode("Makes Dictionary<TKey, TValue> over the parameter's key and value types.")]
@@ -181,6 +181,7 @@ internal sealed class ValueParser(Func<JsonElement, ParameterType, string, TaskO
         FormatException f when IsOurs(f.Message) => f.Message,
         FormatException { InnerException: ArgumentOutOfRangeException range } => range.Message.Split(" (Parameter", 2)[0],
         OverflowException => $"out of range for {TypeText.Of(type)}",
+        NotSupportedException => e.Message,
         _ => "expected " + ScalarParser.Expected(type),
     };
 

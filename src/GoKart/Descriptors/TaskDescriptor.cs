@@ -117,8 +117,7 @@ internal sealed class TaskDescriptor
         var result = ImmutableArray.CreateBuilder<ParameterDescriptor>();
         foreach (var t in chain)
         {
-            var declared = t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
-                .OrderBy(p => p.MetadataToken);
+            var declared = InDeclarationOrder(t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             foreach (var property in declared)
             {
                 if (property.SetMethod is not { IsPublic: true } || property.GetIndexParameters().Length > 0
@@ -149,6 +148,11 @@ internal sealed class TaskDescriptor
 
         return result.ToImmutable();
     }
+
+    // Metadata tokens give the declaration order under the JIT. A Native AOT program has no tokens (reading one throws);
+    // its reflection lists a type's members in metadata order already.
+    private static IEnumerable<PropertyInfo> InDeclarationOrder(PropertyInfo[] properties) =>
+        properties.Length > 1 && properties[0].HasMetadataToken() ? properties.OrderBy(p => p.MetadataToken) : properties;
 
     [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "The type derives from TaskOnKart (checked by the caller or just above); TaskOnKart's [DynamicallyAccessedMembers] keeps the constructors, properties and methods of every type that derives from it.")]
     private static bool Overrides(Type type, string name, Type[] parameters)
