@@ -122,7 +122,7 @@ internal sealed class ValueParser(Func<JsonElement, ParameterType, string, TaskO
         }
 
         return DynamicCode.IsSupported ? BuildCollection(clr, elementType, items)
-            : throw DynamicCode.NotSupported($"a {TypeText.Of(type)} parameter declared as {clr.Name} (declare it as an array instead)");
+            : throw DynamicCode.NotSupported($"a {TypeText.Of(type)} parameter that is not an array");
     }
 
     [RequiresUnreferencedCode("Makes List<T> over the parameter's element type.")]
