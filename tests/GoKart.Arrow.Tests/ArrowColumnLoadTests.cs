@@ -100,6 +100,38 @@ public sealed class ArrowColumnLoadTests
         Assert.Contains("n.feather: row 70124, column 'A'", streamed.Message);
     }
 
+    [Fact]
+    public async Task WriteRows_StreamedDump_UsesSmallBatchesUnlessBatchSizeIsSet()
+    {
+        var points = Enumerable.Range(0, 20_000).Select(i => new Point(i, null, "p" + i)).ToList();
+
+        Assert.Equal([8192, 8192, 3616], await BatchLengthsAsync(await WriteRowsAsync(points, null)));
+        Assert.Equal([15_000, 5000], await BatchLengthsAsync(await WriteRowsAsync(points, new ArrowFormatOptions { BatchSize = 15_000 })));
+        Assert.Equal([20_000], await BatchLengthsAsync(await Rows.WriteAsync<IReadOnlyList<Point>>("p.feather", points)));
+        Assert.Equal(points, await Rows.ReadAsync<IReadOnlyList<Point>>("p.feather", await WriteRowsAsync(points, null)));
+    }
+
+    private static async Task<byte[]> WriteRowsAsync(List<Point> points, ArrowFormatOptions? options)
+    {
+        using var stream = new MemoryStream();
+        var target = new Target("p.feather") { FormatOptions = options };
+        await new ArrowFormat().WriteRowsAsync(stream, points.ToAsyncEnumerable(), new FormatContext("p.feather", target, Rows.Registry), CancellationToken.None);
+        return stream.ToArray();
+    }
+
+    private static async Task<List<int>> BatchLengthsAsync(byte[] bytes)
+    {
+        using var reader = new ArrowFileReader(new MemoryStream(bytes, writable: false));
+        var lengths = new List<int>();
+        while (await reader.ReadNextRecordBatchAsync() is { } batch)
+        {
+            lengths.Add(batch.Length);
+            batch.Dispose();
+        }
+
+        return lengths;
+    }
+
     private static async Task<List<T>> StreamAsync<T>(string path, byte[] bytes)
     {
         using var stream = new MemoryStream(bytes, writable: false);
