@@ -105,10 +105,7 @@ internal static class LocalListing
         return listing;
     }
 
-    /// <summary>
-    /// Reads one kind folder by name (with inode numbers where <see cref="FolderEntries"/> can: task_log's orders a cold
-    /// read); true when it has subfolders, whose files are each a problem.
-    /// </summary>
+    /// <summary>Reads one kind folder by name; true when it has subfolders.</summary>
     private static bool ListKind(string logRoot, int kind, ScanListing listing, StringPool names, Func<string, string> describe)
     {
         var folder = Path.Join(logRoot, LogFileName.All[kind]);
@@ -119,44 +116,6 @@ internal static class LocalListing
 
         var nested = false;
         var lookup = listing.ByKey.GetAlternateLookup<ReadOnlySpan<char>>();
-        var stampInode = kind == LogFileName.TaskLogIndex;
-        void Add(ReadOnlySpan<char> file, long inode)
-        {
-            if (!LogFileName.TryParseName(kind, file, out var underscore, out var dot, out var reason))
-            {
-                listing.FolderProblems.Add((kind, new LogProblem(describe($"log/{LogFileName.All[kind]}/{file}"), reason)));
-                return;
-            }
-
-            if (!lookup.TryGetValue(file[..dot], out var run))
-            {
-                run = listing.GetOrAdd(names.Intern(file[..underscore]), file[(underscore + 1)..dot].ToString());
-            }
-
-            run.Add(kind, -1, 0);
-            if (stampInode)
-            {
-                run.Inode = inode;
-            }
-        }
-
-        var listed = FolderEntries.TryList(folder, (name, inode, isFolder) =>
-        {
-            if (isFolder)
-            {
-                nested = true;
-            }
-            else if (!name.Contains(TempMarker, StringComparison.Ordinal))
-            {
-                Add(name, inode);
-            }
-        });
-        if (listed && !nested)
-        {
-            return false;
-        }
-
-        // The managed listing: everywhere getdents64 is not, and for the files inside subfolders.
         var entries = new FileSystemEnumerable<bool>(
             folder,
             (ref FileSystemEntry entry) =>
@@ -170,11 +129,18 @@ internal static class LocalListing
                     return false;
                 }
 
-                if (!listed)
+                if (!LogFileName.TryParseName(kind, file, out var underscore, out var dot, out var reason))
                 {
-                    Add(file, 0);
+                    listing.FolderProblems.Add((kind, new LogProblem(describe($"log/{LogFileName.All[kind]}/{file}"), reason)));
+                    return false;
                 }
 
+                if (!lookup.TryGetValue(file[..dot], out var run))
+                {
+                    run = listing.GetOrAdd(names.Intern(file[..underscore]), file[(underscore + 1)..dot].ToString());
+                }
+
+                run.Add(kind, -1, 0);
                 return true;
             },
             new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })

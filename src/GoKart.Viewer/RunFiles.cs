@@ -20,9 +20,6 @@ internal sealed class RunFiles
 
     public int Mask { get; private set; }
 
-    /// <summary>task_log's inode number when the listing read it (0 otherwise): a cold scan reads runs in this order.</summary>
-    public long Inode { get; set; }
-
     /// <summary>What the cache holds for this run, if anything (used when <see cref="Matches"/> its stamp).</summary>
     public RunRecord? Cached { get; set; }
 

@@ -58,25 +58,12 @@ internal static class RunScanner
             }
         }
 
-        // In inode order (creation order: on ext4 near the disk order), not the folder's hash order; results stay in place.
-        var readOrder = new int[toRead.Count];
-        var inodes = new long[toRead.Count];
-        for (var i = 0; i < readOrder.Length; i++)
-        {
-            (readOrder[i], inodes[i]) = (i, toRead[i].Inode);
-        }
-
-        Array.Sort(inodes, readOrder);
         var read = new RunRecord[toRead.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
         if (local is not null)
         {
             var root = local.Root;
-            IoWorkers.For(read.Length, parallelism, n =>
-            {
-                var i = readOrder[n];
-                read[i] = ReadLocal(root, store.Describe, toRead[i]);
-            }, cancellationToken);
+            IoWorkers.For(read.Length, parallelism, i => read[i] = ReadLocal(root, store.Describe, toRead[i]), cancellationToken);
         }
         else
         {
