@@ -20,7 +20,7 @@ internal static partial class Evict
             files++;
         }
 
-        Console.WriteLine($"evicted {files:N0} files from the page cache ({failed} refused)");
+        Console.Error.WriteLine($"evicted {files:N0} files from the page cache ({failed} refused)");
         return failed == 0 ? 0 : 1;
     }
 
