@@ -36,9 +36,12 @@ public sealed class FormatRegistry
             .Defer(() => new NpyFormat(), ".npy")
             .Defer(() => new NpzFormat(), ".npz")
             .Defer(() => new PickleFormat(), ".pkl", ".pickle")
-            .Defer(() => new XmlFormat(), ".xml")
+            .Defer(FeatureSwitches.IsXmlSupported ? static () => new XmlFormat() : XmlTurnedOff, ".xml")
             .Defer(() => new DirectoryFormat(), ".zip")
             .Defer(() => new GzipFormat(), ".gz");
+
+    // Kept apart from the lambda above so that a publish with the switch off has no path to XmlFormat at all.
+    private static IFormat XmlTurnedOff() => throw FeatureSwitches.Disabled("The .xml format", FeatureSwitches.Xml);
 
     /// <summary>Registers (or replaces) the format for each of its extensions.</summary>
     public FormatRegistry Register(IFormat format)
