@@ -13,20 +13,29 @@ public sealed class FeatureSwitchesTests : IDisposable
 
     public void Dispose() => _cli.Dispose();
 
-    [Fact]
-    public void Resolve_XmlSwitchOff_IsAnErrorNamingTheSwitch()
+    [Theory]
+    [InlineData("GoKart.Formats.Xml.IsSupported", "a/x_1.xml", ".xml", "xml")]
+    [InlineData("GoKart.Formats.Csv.IsSupported", "x.csv", ".csv", "csv")]
+    [InlineData("GoKart.Formats.Csv.IsSupported", "x.tsv", ".tsv", "tsv")]
+    [InlineData("GoKart.Formats.Ndjson.IsSupported", "x.jsonl", ".ndjson", "ndjson")]
+    [InlineData("GoKart.Formats.Numpy.IsSupported", "x.npy", ".npy", "npy")]
+    [InlineData("GoKart.Formats.Numpy.IsSupported", "x.npz", ".npz", "npz")]
+    [InlineData("GoKart.Formats.Pickle.IsSupported", "x.pickle", ".pkl", "pickle")]
+    [InlineData("GoKart.Formats.Zip.IsSupported", "model.zip", ".zip", "directory")]
+    [InlineData("GoKart.Formats.Gzip.IsSupported", "x.csv.gz", ".gz", "csv.gz")]
+    public void Resolve_FormatSwitchOff_IsAnErrorNamingTheSwitch(string name, string path, string extension, string format)
     {
-        var e = WithSwitch(FeatureSwitches.Xml, false, () =>
+        var e = WithSwitch(name, false, () =>
         {
             var registry = FormatRegistry.CreateDefault();
             Assert.Equal("json", registry.Resolve("x.json").Name);
-            Assert.Contains(".xml", registry.Extensions);
-            return Assert.Throws<NotSupportedException>(() => registry.Resolve("a/x_1.xml"));
+            Assert.Contains(extension, registry.Extensions);
+            return Assert.Throws<NotSupportedException>(() => registry.Resolve(path));
         });
 
-        Assert.Contains("'GoKart.Formats.Xml.IsSupported' is false", e.Message, StringComparison.Ordinal);
-        Assert.Contains(".xml format", e.Message, StringComparison.Ordinal);
-        Assert.Equal("xml", FormatRegistry.CreateDefault().Resolve("x.xml").Name);
+        Assert.Contains($"'{name}' is false", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"The {extension} format", e.Message, StringComparison.Ordinal);
+        Assert.Equal(format, FormatRegistry.CreateDefault().Resolve(path).Name);
     }
 
     [Fact]
