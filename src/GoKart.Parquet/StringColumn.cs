@@ -17,6 +17,8 @@ internal sealed class StringColumn<TProp> : ParquetColumn
         _fromText = fromText;
     }
 
+    public override Array Allocate(int length) => new TProp[length];
+
     public override bool Accepts(DataField fileField) => fileField.ClrType == typeof(ReadOnlyMemory<char>) || fileField.ClrType == typeof(string);
 
     public override async Task WriteAsync(ParquetRowGroupWriter writer, Array values, int count, long firstRow, string location, CancellationToken cancellationToken)
