@@ -113,7 +113,8 @@ internal static class ParquetTableCodec<TRecord>
 
     /// <summary>
     /// Parquet.Net's options for reads. Its page buffers come from one process-wide pool whose idle limits each reader
-    /// and writer sets: lower than its defaults (16 + 64 MiB kept idle), so a long row stream does not hold on to them.
+    /// and writer sets: far lower than its defaults (16 + 64 MiB kept idle), so a long row stream does not hold on to
+    /// them (10,000,000 rows streamed through a task: 150-170 MiB peak with 1 + 4 MiB, about 180 with 4 + 16).
     /// </summary>
     internal static ParquetOptions ReadOptions() => new()
     {
@@ -122,9 +123,9 @@ internal static class ParquetTableCodec<TRecord>
         MaximumLargePoolFreeBytes = PoolLargeFreeBytes,
     };
 
-    internal const int PoolSmallFreeBytes = 4 << 20;
+    internal const int PoolSmallFreeBytes = 1 << 20;
 
-    internal const int PoolLargeFreeBytes = 16 << 20;
+    internal const int PoolLargeFreeBytes = 4 << 20;
 
     internal static ParquetColumn[] Columns(RecordShape<TRecord> shape, string location) =>
         [.. shape.Columns.Select(c => ParquetColumns.TryCreate(c.ValueType, c.Name, c.TypeName, c.AllowsNull)
