@@ -30,13 +30,17 @@ internal sealed class ParquetTableReader<TRecord> : IAsyncDisposable
 
     public int GroupCount => _reader.RowGroupCount;
 
-    public static async ValueTask<ParquetTableReader<TRecord>> OpenAsync(Stream stream, FormatContext context, CancellationToken cancellationToken)
+    /// <param name="stream">The file, seekable.</param>
+    /// <param name="context">The target's options and location.</param>
+    /// <param name="rowStream">Whether the rows are streamed (one row group in memory at a time), which keeps fewer idle buffers.</param>
+    /// <param name="cancellationToken">Stops the reads.</param>
+    public static async ValueTask<ParquetTableReader<TRecord>> OpenAsync(Stream stream, FormatContext context, bool rowStream, CancellationToken cancellationToken)
     {
         var location = context.Location;
         var options = ParquetFormatOptions.From(context);
         var shape = RecordShape<TRecord>.For(location);
         var columns = ParquetTableCodec<TRecord>.Columns(shape, location);
-        var reader = await ParquetTableCodec<TRecord>.Guard(location, () => ParquetReader.CreateAsync(stream, ParquetTableCodec<TRecord>.ReadOptions(), true, cancellationToken)).ConfigureAwait(false);
+        var reader = await ParquetTableCodec<TRecord>.Guard(location, () => ParquetReader.CreateAsync(stream, ParquetTableCodec<TRecord>.ReadOptions(rowStream), true, cancellationToken)).ConfigureAwait(false);
         try
         {
             var fields = ParquetTableCodec<TRecord>.Match(shape, columns, reader.Schema, options.StrictColumns, location);
