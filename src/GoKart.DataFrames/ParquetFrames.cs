@@ -9,7 +9,8 @@ namespace GoKart.DataFrames;
 
 /// <summary>
 /// A DataFrame as parquet, column by column: numbers, bool, decimal and DateTime columns as their parquet types
-/// (nullable), string columns as UTF-8; one row group per DataFrame, all row groups on load.
+/// (nullable; DateTime as TIMESTAMP(MICROS), not adjusted to UTC), string columns as UTF-8; one row group per
+/// DataFrame, all row groups on load.
 /// </summary>
 internal sealed class ParquetFrames : IDataFrameCodec
 {
@@ -37,7 +38,11 @@ internal sealed class ParquetFrames : IDataFrameCodec
             for (var j = 0; j < fields.Count; j++)
             {
                 var column = frame.Columns[j];
-                if (column.DataType == typeof(string))
+                if (column.DataType == typeof(DateTime))
+                {
+                    await WriteTimestampsAsync(group, fields[j], column, cancellationToken).ConfigureAwait(false);
+                }
+                else if (column.DataType == typeof(string))
                 {
                     await group.WriteAsync(fields[j], Enumerable.Range(0, (int)column.Length).Select(i => (string?)column[i]).ToArray()!, null).ConfigureAwait(false);
                 }
@@ -104,6 +109,29 @@ internal sealed class ParquetFrames : IDataFrameCodec
         var t when t.IsPrimitive && t != typeof(char) => new DataField(column.Name, t, true),
         var t => throw new NotSupportedException($"{location}: DataFrame column '{column.Name}' holds {t.Name}, which this parquet writer does not store."),
     };
+
+    /// <summary>
+    /// A DateTime column as int64 microseconds since the epoch (the npz rule: a Local value as its UTC time), handed to
+    /// Parquet.Net through an INT64 field of the column's name: given DateTimes, Parquet.Net 6.1 writes the min/max
+    /// statistics in milliseconds whatever the column's unit, and readers that skip row groups by statistics (DuckDB)
+    /// then drop rows. Parquet.Net checks a written field against the schema by name only.
+    /// </summary>
+    private static async Task WriteTimestampsAsync(ParquetRowGroupWriter group, DataField field, DataFrameColumn column, CancellationToken cancellationToken)
+    {
+        var int64 = new DataField<long>(field.Name, true);
+        _ = new ParquetSchema(int64); // attached, so it has the definition levels of the real (optional, top-level) field
+        var values = new long?[column.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (column[i] is DateTime value)
+            {
+                var ticks = (value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value).Ticks - DateTime.UnixEpoch.Ticks;
+                values[i] = Math.DivRem(ticks, 10, out var rest) - (rest < 0 ? 1 : 0); // floor: sub-microsecond ticks are dropped
+            }
+        }
+
+        await group.WriteAsync<long>(int64, values.AsMemory(), null, null, cancellationToken).ConfigureAwait(false);
+    }
 
     private static async Task WriteStructAsync<T>(ParquetRowGroupWriter group, DataField field, DataFrameColumn column, CancellationToken cancellationToken)
         where T : struct

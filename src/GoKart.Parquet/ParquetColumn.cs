@@ -32,6 +32,21 @@ internal abstract class ParquetColumn
     /// <summary>Reads the row group's column <paramref name="fileField"/> as a <c>TProp[]</c>.</summary>
     public abstract Task<Array> ReadAsync(ParquetRowGroupReader reader, DataField fileField, int count, long firstRow, string location, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Reads the row group's column <paramref name="fileField"/> into <paramref name="destination"/> (from <see cref="Allocate"/>)
+    /// at <paramref name="offset"/>: straight into it where the file holds the property's own type, else through
+    /// <see cref="ReadAsync"/> and a copy.
+    /// </summary>
+    public virtual async Task ReadIntoAsync(ParquetRowGroupReader reader, DataField fileField, Array destination, int offset, int count, long firstRow, string location, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        var values = await ReadAsync(reader, fileField, count, firstRow, location, cancellationToken).ConfigureAwait(false);
+        Array.Copy(values, 0, destination, offset, count);
+    }
+
+    /// <summary>A <c>TProp[]</c> of <paramref name="length"/> rows for <see cref="ReadIntoAsync"/>; its elements may be uninitialised until read.</summary>
+    public abstract Array Allocate(int length);
+
     /// <summary>Whether the file's column can be read into this property, checked before any row is read.</summary>
     public abstract bool Accepts(DataField fileField);
 

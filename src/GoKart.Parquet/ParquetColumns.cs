@@ -6,8 +6,8 @@ namespace GoKart.Parquet;
 /// <summary>
 /// Which parquet column a property type becomes. Numbers, bool, decimal (38, 18), Guid (UUID) and DateOnly (DATE) as
 /// they are; Half as float; DateTime as a tz-naive TIMESTAMP(NANOS) (Local converted to UTC first, read back
-/// Unspecified); DateTimeOffset as a UTC-adjusted TIMESTAMP(MILLIS) (read back with offset zero: Parquet.Net 6.1 writes
-/// timestamp min/max statistics in milliseconds whatever the unit, and DuckDB reads a UTC-adjusted column through them);
+/// Unspecified; written as int64 nanoseconds, see <see cref="TimestampColumn{TProp}"/>); DateTimeOffset as a
+/// UTC-adjusted TIMESTAMP(MILLIS), the unit of Parquet.Net's own timestamp statistics (read back with offset zero);
 /// TimeOnly as INT64 microseconds since midnight;
 /// TimeSpan as int64 nanoseconds; string, char and enums (by name) as UTF-8 strings.
 /// </summary>
@@ -63,11 +63,12 @@ internal static class ParquetColumns
 
         if (plain == typeof(DateTime))
         {
-            return Struct<DateTime, DateTime>(
+            var read = Struct<DateTime, DateTime>(
                 name, typeName, nullable, new DateTimeDataField(name, DateTimeFormat.Timestamp, false, DateTimeTimeUnit.Nanos, nullable),
-                static v => DateTime.SpecifyKind(CheckNanoseconds(v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : v), DateTimeKind.Utc),
-                static v => DateTime.SpecifyKind(v, DateTimeKind.Unspecified),
-                null);
+                static v => v, static v => DateTime.SpecifyKind(v, DateTimeKind.Unspecified), null);
+            return nullable
+                ? new TimestampColumn<DateTime?>(read, static v => v is { } x ? Nanoseconds(x) : null)
+                : new TimestampColumn<DateTime>(read, static v => Nanoseconds(v));
         }
 
         if (plain == typeof(DateTimeOffset))
@@ -123,10 +124,14 @@ internal static class ParquetColumns
             ? value
             : throw new ArgumentException($"{value} does not fit parquet's DECIMAL(38, 18) (at most 20 integer and 18 fractional digits).");
 
-    private static DateTime CheckNanoseconds(DateTime value) =>
-        value.Ticks >= MinNanosecondTicks && value.Ticks <= MaxNanosecondTicks
-            ? value
+    // The npz rule: a Local time is stored as its UTC time, Utc and Unspecified ones as they read.
+    private static long Nanoseconds(DateTime value)
+    {
+        var ticks = (value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value).Ticks;
+        return ticks >= MinNanosecondTicks && ticks <= MaxNanosecondTicks
+            ? (ticks - DateTime.UnixEpoch.Ticks) * 100
             : throw new ArgumentException($"{value:O} is outside TIMESTAMP(NANOS) (1677-09-21 to 2262-04-11, as pandas' datetime64[ns]).");
+    }
 
     private static DateTime CheckMilliseconds(DateTime value) =>
         value.Ticks % TimeSpan.TicksPerMillisecond == 0

@@ -42,12 +42,9 @@ public sealed class ParquetFormat : IFormat, IRowStreamFormat
         var seekable = await SeekableStreams.EnsureAsync(stream, cancellationToken).ConfigureAwait(false);
         await using (seekable.ConfigureAwait(false))
         {
-            await foreach (var group in ParquetTableCodec<TRecord>.ReadGroupsAsync(seekable.Stream, context, cancellationToken).ConfigureAwait(false))
+            await foreach (var row in ParquetTableCodec<TRecord>.ReadRowsAsync(seekable.Stream, context, cancellationToken).ConfigureAwait(false))
             {
-                foreach (var row in group)
-                {
-                    yield return row;
-                }
+                yield return row;
             }
         }
     }
@@ -82,13 +79,7 @@ public sealed class ParquetFormat : IFormat, IRowStreamFormat
         var seekable = await SeekableStreams.EnsureAsync(stream, cancellationToken).ConfigureAwait(false);
         await using (seekable.ConfigureAwait(false))
         {
-            var rows = new List<TRecord>();
-            await foreach (var group in ParquetTableCodec<TRecord>.ReadGroupsAsync(seekable.Stream, context, cancellationToken).ConfigureAwait(false))
-            {
-                rows.AddRange(group);
-            }
-
-            return TableTypes.Materialize(rows, type);
+            return await ParquetTableCodec<TRecord>.ReadTableAsync(seekable.Stream, type, context, cancellationToken).ConfigureAwait(false);
         }
     }
 }

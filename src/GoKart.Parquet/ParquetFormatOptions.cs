@@ -16,7 +16,7 @@ public sealed record ParquetFormatOptions
 
     /// <summary>
     /// Rows per row group when dumping; a load reads one row group at a time. Default: 1,000,000 (pyarrow's 1Mi rounded)
-    /// for a list, 100,000 when the number of rows is not known in advance (a row stream or a lazy enumerable), which
+    /// for a list, 8,192 when the number of rows is not known in advance (a row stream or a lazy enumerable), which
     /// keeps a streamed dump and its later streamed loads well under 200 MiB.
     /// </summary>
     public int? RowGroupSize { get; init; }
@@ -25,7 +25,7 @@ public sealed record ParquetFormatOptions
     public bool StrictColumns { get; init; }
 
     internal int RowsPerGroup(int? count) =>
-        RowGroupSize ?? (count is { } known ? Math.Min(1_000_000, Math.Max(known, 1)) : 100_000);
+        RowGroupSize ?? (count is { } known ? Math.Min(1_000_000, Math.Max(known, 1)) : 8_192);
 
     internal static ParquetFormatOptions From(FormatContext context) =>
         context.Target.FormatOptions as ParquetFormatOptions ?? Default;

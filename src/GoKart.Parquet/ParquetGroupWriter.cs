@@ -55,6 +55,7 @@ internal sealed class ParquetGroupWriter<TRecord> : IAsyncDisposable
             },
             CompressionLevel = System.IO.Compression.CompressionLevel.Optimal,
         };
+        ParquetTableCodec<TRecord>.LimitPools(parquetOptions, count is null);
         var capacity = count is { } known ? Math.Min(options.RowsPerGroup(count), Math.Max(known, 1)) : options.RowsPerGroup(null);
         var arrays = shape.Columns.Select(c => Array.CreateInstance(c.ValueType, capacity)).ToArray();
         var writer = await ParquetWriter.CreateAsync(new ParquetSchema(columns.Select(c => (Field)c.Field)), stream, parquetOptions, false, cancellationToken).ConfigureAwait(false);

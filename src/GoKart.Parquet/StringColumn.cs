@@ -17,22 +17,41 @@ internal sealed class StringColumn<TProp> : ParquetColumn
         _fromText = fromText;
     }
 
+    public override Array Allocate(int length) => new TProp[length];
+
     public override bool Accepts(DataField fileField) => fileField.ClrType == typeof(ReadOnlyMemory<char>) || fileField.ClrType == typeof(string);
 
     public override async Task WriteAsync(ParquetRowGroupWriter writer, Array values, int count, long firstRow, string location, CancellationToken cancellationToken)
     {
         var typed = (TProp[])values;
-        var texts = new string?[count];
+
+        // Strings go as they are (no copy per row group: a copy of 16,384 references is already a large-object-heap array).
+        var texts = typed as string?[] ?? new string?[count];
         for (var i = 0; i < count; i++)
         {
-            texts[i] = _toText(typed[i]);
+            if (!ReferenceEquals(texts, typed))
+            {
+                texts[i] = _toText(typed[i]);
+            }
+
             if (texts[i] is null && !AllowsNull)
             {
                 throw RowError(location, firstRow + i, $"null, but {TypeName} is not nullable.");
             }
         }
 
-        await writer.WriteAsync(Field, texts!, null).ConfigureAwait(false);
+        await writer.WriteAsync(Field, new ArraySegment<string?>(texts, 0, count), null).ConfigureAwait(false);
+    }
+
+    public override async Task ReadIntoAsync(ParquetRowGroupReader reader, DataField fileField, Array destination, int offset, int count, long firstRow, string location, CancellationToken cancellationToken)
+    {
+        if (typeof(TProp) == typeof(string) && AllowsNull)
+        {
+            await reader.ReadAsync(fileField, ((string?[])destination).AsMemory(offset, count), null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await base.ReadIntoAsync(reader, fileField, destination, offset, count, firstRow, location, cancellationToken).ConfigureAwait(false);
     }
 
     public override async Task<Array> ReadAsync(ParquetRowGroupReader reader, DataField fileField, int count, long firstRow, string location, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+using GoKart.Formats.Tables;
 using Parquet;
 using Parquet.Schema;
 
@@ -13,6 +15,11 @@ internal sealed class StructColumn<TProp, TStore> : ParquetColumn
 {
     // Values pass through untouched only where no conversion or check applies (times and decimals have both).
     private static readonly bool Identity = typeof(TProp) == typeof(TStore) && typeof(TStore) != typeof(DateTime) && typeof(TStore) != typeof(decimal);
+    // Large arrays of plain values come from BulkArrays (huge pages, not zeroed), as the npz loads' do.
+    private static readonly Func<int, TStore[]>? Bulk = RuntimeHelpers.IsReferenceOrContainsReferences<TStore>()
+        ? null
+        : typeof(BulkArrays).GetMethod(nameof(BulkArrays.Allocate))!.MakeGenericMethod(typeof(TStore)).CreateDelegate<Func<int, TStore[]>>();
+
     private readonly Func<TProp, TStore?> _toStore;
     private readonly Func<TStore, TProp> _fromStore;
     private readonly TProp? _nullValue;
@@ -34,6 +41,20 @@ internal sealed class StructColumn<TProp, TStore> : ParquetColumn
         fileField.ClrType == typeof(TStore)
         || (IsInteger(fileField.ClrType) && (IsInteger(typeof(TStore)) || typeof(TStore) == typeof(double) || typeof(TStore) == typeof(float)))
         || (fileField.ClrType == typeof(float) && typeof(TStore) == typeof(double));
+
+    public override Array Allocate(int length) => Identity && Bulk is not null ? Bulk(length) : new TProp[length];
+
+    public override async Task ReadIntoAsync(ParquetRowGroupReader reader, DataField fileField, Array destination, int offset, int count, long firstRow, string location, CancellationToken cancellationToken)
+    {
+        if (Identity && !fileField.IsNullable && fileField.ClrType == typeof(TStore))
+        {
+            // The file holds this very type with no nulls: Parquet.Net decodes the pages straight into the column.
+            await reader.ReadAsync<TStore>(fileField, ((TStore[])destination).AsMemory(offset, count), null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await base.ReadIntoAsync(reader, fileField, destination, offset, count, firstRow, location, cancellationToken).ConfigureAwait(false);
+    }
 
     public override async Task WriteAsync(ParquetRowGroupWriter writer, Array values, int count, long firstRow, string location, CancellationToken cancellationToken)
     {
