@@ -21,7 +21,7 @@ internal static class PrimitiveJson
             // What the default encoder writes for it, without building the encoder (Json.PlainJsonString).
             var quoted = new byte[plain.Length + 2];
             Json.PlainJsonString.WriteQuoted(quoted, plain);
-            stream.Write(quoted);
+            stream.Write(quoted, 0, quoted.Length);
             return true;
         }
 

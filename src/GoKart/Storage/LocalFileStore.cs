@@ -87,7 +87,14 @@ public sealed class LocalFileStore : IWorkspaceStore
         if (NativeFile.IsSupported)
         {
             using var native = NativeFile.OpenWrite(full, createNew: false);
-            NativeFile.Write(native, bytes.Span, 0, full);
+            if (System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes, out var array))
+            {
+                NativeFile.Write(native, array.Array!, array.Offset, array.Count, 0, full);
+            }
+            else
+            {
+                NativeFile.Write(native, bytes.Span, 0, full);
+            }
             return ValueTask.CompletedTask;
         }
 
