@@ -37,8 +37,21 @@ internal static class ModuleVersions
         return string.Join('\n', sorted) + "\n"
             + "runtime==" + RuntimeInformation.FrameworkDescription + "\n"
             + "os==" + RuntimeInformation.OSDescription + "\n"
-            + "architecture==" + RuntimeInformation.ProcessArchitecture + "\n";
+            + "architecture==" + ArchitectureName(RuntimeInformation.ProcessArchitecture) + "\n";
     }
+
+    /// <summary>
+    /// The enum member's name, as its ToString gives it, without Enum's reflection: the first enum formatted in a process
+    /// reads the type's fields and JIT-compiles the framework's generic cache (issue 18, start-up).
+    /// </summary>
+    internal static string ArchitectureName(Architecture architecture) => architecture switch
+    {
+        Architecture.X64 => nameof(Architecture.X64),
+        Architecture.Arm64 => nameof(Architecture.Arm64),
+        Architecture.X86 => nameof(Architecture.X86),
+        Architecture.Arm => nameof(Architecture.Arm),
+        _ => architecture.ToString(),
+    };
 
     private static string? InformationalVersion(Assembly assembly)
     {

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using GoKart.Hashing;
 using GoKart.Logging;
 using GoKart.Storage;
@@ -34,9 +32,9 @@ internal static class RunLogs
         await store.WriteSmallAsync(TargetPaths.LogPath("module_versions", name, id, "txt"), session.ModuleVersionsUtf8, cancellationToken).ConfigureAwait(false);
         await WriteJsonAsync(store, scratch, TargetPaths.LogPath("processing_time", name, id, "json"), w =>
         {
-            w.WriteNumber("processing_time", elapsed.TotalSeconds);
-            w.WriteString("start", started.ToString("o", CultureInfo.InvariantCulture));
-            w.WriteString("end", finished.ToString("o", CultureInfo.InvariantCulture));
+            w.WriteSeconds("processing_time", elapsed);
+            w.WriteString("start", IsoTime.Format(started));
+            w.WriteString("end", IsoTime.Format(finished));
         }, cancellationToken).ConfigureAwait(false);
         await WriteJsonAsync(store, scratch, TargetPaths.LogPath("random_seed", name, id, "json"), w => w.WriteNumber("random_seed", seed), cancellationToken)
             .ConfigureAwait(false);
@@ -47,7 +45,7 @@ internal static class RunLogs
     }
 
     /// <summary>Every parameter (significant or not) as luigi serializes it; task parameters as unique ids.</summary>
-    public static void WriteParameters(Utf8JsonWriter writer, TaskOnKart task)
+    public static void WriteParameters(JsonScratch writer, TaskOnKart task)
     {
         foreach (var parameter in task.Descriptor.Parameters)
         {
@@ -58,7 +56,7 @@ internal static class RunLogs
         }
     }
 
-    private static void WriteTaskLog(Utf8JsonWriter writer, BuildSession session, TaskNode node, IReadOnlyList<TaskLogEntry> entries)
+    private static void WriteTaskLog(JsonScratch writer, BuildSession session, TaskNode node, IReadOnlyList<TaskLogEntry> entries)
     {
         writer.WriteString("task", node.Name);
         writer.WriteString("unique_id", node.Id);
@@ -69,7 +67,7 @@ internal static class RunLogs
         foreach (var entry in entries)
         {
             writer.WriteStartObject();
-            writer.WriteString("time", entry.Time.ToString("o", CultureInfo.InvariantCulture));
+            writer.WriteString("time", IsoTime.Format(entry.Time));
             writer.WriteString("level", entry.Level.ToString());
             writer.WriteString("message", entry.Message);
             writer.WriteEndObject();
@@ -98,7 +96,7 @@ internal static class RunLogs
     /// The direct requirements in Requires() order (class, unique id, and the name of a named one), so that a
     /// workspace alone describes its graph; <see cref="TaskNode.Dependencies"/> is that order, flattened.
     /// </summary>
-    private static void WriteRequires(Utf8JsonWriter writer, TaskNode node)
+    private static void WriteRequires(JsonScratch writer, TaskNode node)
     {
         writer.WriteStartArray("requires");
         var names = node.Requires.IsNamed
@@ -121,7 +119,7 @@ internal static class RunLogs
         writer.WriteEndArray();
     }
 
-    private static ValueTask WriteJsonAsync(IWorkspaceStore store, JsonScratch scratch, string path, Action<Utf8JsonWriter> body, CancellationToken cancellationToken)
+    private static ValueTask WriteJsonAsync(IWorkspaceStore store, JsonScratch scratch, string path, Action<JsonScratch> body, CancellationToken cancellationToken)
     {
         body(scratch.Start());
         return store.WriteSmallAsync(path, scratch.Finish(), cancellationToken);

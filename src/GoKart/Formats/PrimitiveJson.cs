@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace GoKart.Formats;
@@ -14,6 +15,22 @@ internal static class PrimitiveJson
         type == typeof(string) || type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(bool);
 
     public static bool TryWrite(Stream stream, object? value)
+    {
+        if (value is string plain && Json.PlainJsonString.IsPlain(plain, minimalEscaping: false))
+        {
+            // What the default encoder writes for it, without building the encoder (Json.PlainJsonString).
+            var quoted = new byte[plain.Length + 2];
+            Json.PlainJsonString.WriteQuoted(quoted, plain);
+            stream.Write(quoted, 0, quoted.Length);
+            return true;
+        }
+
+        return TryWriteWithWriter(stream, value);
+    }
+
+    // Apart, so that a plain string output does not load System.Text.Json at all.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryWriteWithWriter(Stream stream, object? value)
     {
         var buffer = new ArrayBufferWriter<byte>(64);
         using (var writer = new Utf8JsonWriter(buffer))

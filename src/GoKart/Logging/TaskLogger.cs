@@ -38,4 +38,9 @@ internal sealed class TaskLogger(ILogger inner, TimeProvider time) : ILogger
 }
 
 /// <summary>One line of a task's log.</summary>
-internal readonly record struct TaskLogEntry(DateTimeOffset Time, LogLevel Level, string Message);
+/// <remarks>
+/// A class, not a struct: the framework's generic code over a struct of GoKart (<c>List&lt;TaskLogEntry&gt;</c>, the
+/// array enumerator) cannot be precompiled into either image and was JIT-compiled in every fresh process (6 methods,
+/// issue 18 start-up); over a class it shares the framework's precompiled code.
+/// </remarks>
+internal sealed record TaskLogEntry(DateTimeOffset Time, LogLevel Level, string Message);

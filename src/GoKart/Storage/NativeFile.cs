@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace GoKart.Storage;
 
@@ -70,6 +69,92 @@ internal static class NativeFile
         }
     }
 
+    /// <summary>
+    /// Writes all of <paramref name="count"/> bytes of <paramref name="array"/> from <paramref name="start"/> at
+    /// <paramref name="offset"/>: the same <c>pwrite</c> loop through a call that crossgen2 precompiles (see the
+    /// declarations at the end).
+    /// </summary>
+    public static void Write(NativeFileHandle handle, byte[] array, int start, int count, long offset, string path)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)count, (uint)(array.Length - start), nameof(count));
+        var pin = GCHandle.Alloc(array, GCHandleType.Pinned);
+        var added = false;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+            var descriptor = handle.DangerousGetHandle();
+            var address = pin.AddrOfPinnedObject() + start;
+            while (count > 0)
+            {
+                var written = PWriteRaw(descriptor, address, count, offset);
+                if (written < 0)
+                {
+                    var errno = Marshal.GetLastSystemError();
+                    if (errno == EINTR)
+                    {
+                        continue;
+                    }
+
+                    throw Error(errno, path);
+                }
+
+                address += written;
+                count -= written;
+                offset += written;
+            }
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+
+            pin.Free();
+        }
+    }
+
+    /// <summary>Reads up to <paramref name="count"/> bytes into <paramref name="array"/> (<c>pread</c>, precompiled call); 0 at the end.</summary>
+    public static int Read(NativeFileHandle handle, byte[] array, int start, int count, long offset, string path)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)count, (uint)(array.Length - start), nameof(count));
+        if (count == 0)
+        {
+            return 0;
+        }
+
+        var pin = GCHandle.Alloc(array, GCHandleType.Pinned);
+        var added = false;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+            var descriptor = handle.DangerousGetHandle();
+            while (true)
+            {
+                var read = PReadRaw(descriptor, pin.AddrOfPinnedObject() + start, count, offset);
+                if (read >= 0)
+                {
+                    return read;
+                }
+
+                var errno = Marshal.GetLastSystemError();
+                if (errno != EINTR)
+                {
+                    throw Error(errno, path);
+                }
+            }
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+
+            pin.Free();
+        }
+    }
+
     /// <summary>Reads up to <paramref name="buffer"/>'s length at <paramref name="offset"/> (<c>pread</c>); 0 at the end.</summary>
     public static int Read(NativeFileHandle handle, Span<byte> buffer, long offset, string path)
     {
@@ -113,37 +198,56 @@ internal static class NativeFile
     /// <summary>Renames over any existing file at <paramref name="to"/> (<c>rename</c>, atomic on one file system).</summary>
     public static void Rename(string from, string to)
     {
-        if (RenameNative(ref Utf8(from)[0], ref Utf8(to)[0]) != 0)
+        var fromNative = Utf8(from);
+        var toNative = nint.Zero;
+        try
         {
-            throw Error(Marshal.GetLastPInvokeError(), to);
+            toNative = Utf8(to);
+            if (RenameRaw(fromNative, toNative) != 0)
+            {
+                throw Error(Marshal.GetLastSystemError(), to);
+            }
+        }
+        finally
+        {
+            Marshal.FreeCoTaskMem(fromNative);
+            Marshal.FreeCoTaskMem(toNative);
         }
     }
 
-    internal static bool CloseDescriptor(nint descriptor) => CloseNative(descriptor) == 0;
+    internal static bool CloseDescriptor(nint descriptor) => CloseRaw(descriptor) == 0;
 
     private static NativeFileHandle OpenOrThrow(string path, int flags)
     {
-        var bytes = Utf8(path);
-        nint descriptor;
-        do
+        var native = Utf8(path);
+        try
         {
-            descriptor = Open(ref bytes[0], flags, DefaultPermissions);
-        }
-        while (descriptor < 0 && Marshal.GetLastPInvokeError() == EINTR);
+            nint descriptor;
+            int errno;
+            do
+            {
+                descriptor = OpenRaw(native, flags, DefaultPermissions);
+                errno = descriptor < 0 ? Marshal.GetLastSystemError() : 0;
+            }
+            while (descriptor < 0 && errno == EINTR);
 
-        return descriptor >= 0 ? new NativeFileHandle(descriptor) : throw Error(Marshal.GetLastPInvokeError(), path);
+            return descriptor >= 0 ? new NativeFileHandle(descriptor) : throw Error(errno, path);
+        }
+        finally
+        {
+            Marshal.FreeCoTaskMem(native);
+        }
     }
 
-    private static byte[] Utf8(string path)
+    /// <summary>The path as a NUL-terminated UTF-8 string in native memory (free it with <c>FreeCoTaskMem</c>).</summary>
+    private static nint Utf8(string path)
     {
         if (path.Contains('\0', StringComparison.Ordinal))
         {
             throw new ArgumentException($"The path '{path.Replace("\0", "\\0", StringComparison.Ordinal)}' contains a NUL character.", nameof(path));
         }
 
-        var bytes = new byte[Encoding.UTF8.GetByteCount(path) + 1];
-        Encoding.UTF8.GetBytes(path, bytes);
-        return bytes;
+        return Marshal.StringToCoTaskMemUTF8(path);
     }
 
     /// <summary>The exception .NET's own file APIs throw for the same errno, naming the file.</summary>
@@ -162,10 +266,32 @@ internal static class NativeFile
 
     // DllImport rather than LibraryImport: the signatures are blittable and the project does not allow unsafe code
     // (as Crc32). SafeHandle parameters keep the descriptor alive and unclosed for the duration of each call.
+    //
+    // The *Raw calls are the ones a build makes for every file: only primitives (descriptors, addresses of pinned or
+    // native memory) and no SetLastError, which is what crossgen2 needs to precompile a call into GoKart's image. With
+    // a SafeHandle, a by-ref or SetLastError the runtime JIT-compiles an IL stub per signature at full optimisation in
+    // every fresh process (four of them were 1-2 ms of a 1-task build, issue 18 start-up). errno is read with
+    // Marshal.GetLastSystemError straight after the call, as LibraryImport's generated code reads it.
 #pragma warning disable SYSLIB1054
-    [DllImport(SystemNative, EntryPoint = "SystemNative_Open", SetLastError = true, ExactSpelling = true)]
+    [DllImport(SystemNative, EntryPoint = "SystemNative_Open", ExactSpelling = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern nint Open(ref byte path, int flags, int mode);
+    private static extern nint OpenRaw(nint path, int flags, int mode);
+
+    [DllImport(SystemNative, EntryPoint = "SystemNative_PWrite", ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int PWriteRaw(nint descriptor, nint buffer, int count, long offset);
+
+    [DllImport(SystemNative, EntryPoint = "SystemNative_PRead", ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int PReadRaw(nint descriptor, nint buffer, int count, long offset);
+
+    [DllImport(SystemNative, EntryPoint = "SystemNative_Rename", ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int RenameRaw(nint from, nint to);
+
+    [DllImport(SystemNative, EntryPoint = "SystemNative_Close", ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int CloseRaw(nint descriptor);
 
     [DllImport(SystemNative, EntryPoint = "SystemNative_PWrite", SetLastError = true, ExactSpelling = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
@@ -182,13 +308,5 @@ internal static class NativeFile
     [DllImport(SystemNative, EntryPoint = "SystemNative_FTruncate", SetLastError = true, ExactSpelling = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int FTruncate(NativeFileHandle handle, long length);
-
-    [DllImport(SystemNative, EntryPoint = "SystemNative_Rename", SetLastError = true, ExactSpelling = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int RenameNative(ref byte from, ref byte to);
-
-    [DllImport(SystemNative, EntryPoint = "SystemNative_Close", SetLastError = true, ExactSpelling = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int CloseNative(nint descriptor);
 #pragma warning restore SYSLIB1054
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 
 namespace GoKart.Storage;
 
@@ -46,7 +47,19 @@ internal sealed class NativeFileStream : Stream
 
     public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    // Arrays take NativeFile's precompiled calls (pinned), spans the by-ref ones.
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        ValidateBufferArguments(buffer, offset, count);
+        if (_writable)
+        {
+            throw new NotSupportedException($"{_path} is open for writing.");
+        }
+
+        var read = NativeFile.Read(_handle, buffer, offset, count, _position, _path);
+        _position += read;
+        return read;
+    }
 
     public override int Read(Span<byte> buffer)
     {
@@ -63,13 +76,15 @@ internal sealed class NativeFileStream : Stream
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(Read(buffer.Span));
+        return ValueTask.FromResult(MemoryMarshal.TryGetArray<byte>(buffer, out var array)
+            ? Read(array.Array!, array.Offset, array.Count)
+            : Read(buffer.Span));
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Read(buffer.AsSpan(offset, count)));
+        return Task.FromResult(Read(buffer, offset, count));
     }
 
     public override int ReadByte()
@@ -89,7 +104,7 @@ internal sealed class NativeFileStream : Stream
         try
         {
             int read;
-            while ((read = Read(buffer)) > 0)
+            while ((read = Read(buffer, 0, buffer.Length)) > 0)
             {
                 destination.Write(buffer, 0, read);
             }
@@ -130,7 +145,18 @@ internal sealed class NativeFileStream : Stream
         _length = value;
     }
 
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        ValidateBufferArguments(buffer, offset, count);
+        if (!_writable)
+        {
+            throw new NotSupportedException($"{_path} is open for reading.");
+        }
+
+        NativeFile.Write(_handle, buffer, offset, count, _position, _path);
+        _position += count;
+        _length = Math.Max(_length, _position);
+    }
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
@@ -147,14 +173,22 @@ internal sealed class NativeFileStream : Stream
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        Write(buffer.Span);
+        if (MemoryMarshal.TryGetArray(buffer, out var array))
+        {
+            Write(array.Array!, array.Offset, array.Count);
+        }
+        else
+        {
+            Write(buffer.Span);
+        }
+
         return ValueTask.CompletedTask;
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        Write(buffer.AsSpan(offset, count));
+        Write(buffer, offset, count);
         return Task.CompletedTask;
     }
 
@@ -172,7 +206,7 @@ internal sealed class NativeFileStream : Stream
         try
         {
             int read;
-            while ((read = Read(buffer)) > 0)
+            while ((read = Read(buffer, 0, buffer.Length)) > 0)
             {
                 await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
             }

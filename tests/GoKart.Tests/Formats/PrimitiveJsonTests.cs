@@ -5,7 +5,12 @@ namespace GoKart.Tests.Formats;
 
 public sealed class PrimitiveJsonTests
 {
-    public static TheoryData<object> Scalars => new() { "Hello, world!", "日本 <tag> \"q\" \n", 42, -7L, 0.1, 1e300, true };
+    public static TheoryData<object> Scalars => new()
+    {
+        "Hello, world!", "日本 <tag> \"q\" \n", 42, -7L, 0.1, 1e300, true,
+        // Each character the default encoder escapes although it is printable ASCII, and the edges of the plain range.
+        "a&b", "it's", "1+1", "<", ">", "`tick`", "back\\slash", "\u007f", "\u001f", " ~", string.Empty, "\ud83d\ude00",
+    };
 
     [Theory]
     [MemberData(nameof(Scalars))]

@@ -103,6 +103,59 @@ public sealed class LocalFileStoreTests : IDisposable
         Assert.Contains("nope.json", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Streams_ArraySegmentsAndSpans_WriteAndReadTheSameBytes()
+    {
+        // Arrays take NativeFile's precompiled (pinned) calls, spans the by-ref ones: both must land at the same offsets.
+        var store = new LocalFileStore(_dir.Path);
+        var bytes = Enumerable.Range(0, 300_000).Select(i => (byte)(i * 7)).ToArray();
+        await using (var write = await store.BeginWriteAsync("mixed.bin", default))
+        {
+            write.Stream.Write(bytes, 0, 1000);
+            write.Stream.Write(bytes.AsSpan(1000, 1000));
+            await write.Stream.WriteAsync(bytes.AsMemory(2000, 100_000));
+#pragma warning disable CA1835 // The array overload is the one under test.
+            await write.Stream.WriteAsync(bytes, 102_000, 198_000);
+#pragma warning restore CA1835
+            await write.CommitAsync(default);
+        }
+
+        await using var stream = await store.OpenReadAsync("mixed.bin", default);
+        var back = new byte[bytes.Length + 10];
+        Assert.Equal(10, stream.Read(back, 5, 10));
+        Assert.Equal(10, stream.Read(back.AsSpan(15, 10)));
+        var rest = 25;
+        int read;
+        while ((read = await stream.ReadAsync(back.AsMemory(rest, Math.Min(4096, back.Length - rest)))) > 0)
+        {
+            rest += read;
+        }
+
+        Assert.Equal(bytes.Length + 5, rest);
+        Assert.Equal(bytes, back[5..(bytes.Length + 5)]);
+        Assert.Equal(0, stream.Read(back, 0, 10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => stream.Read(back, back.Length - 1, 2));
+    }
+
+    [Fact]
+    public async Task Commit_IntoAFolderRemovedMeanwhile_FailsNamingTheFile()
+    {
+        var store = new LocalFileStore(_dir.Path);
+        var write = await store.BeginWriteAsync("gone/out.txt", default);
+        await write.Stream.WriteAsync("x"u8.ToArray());
+        Directory.Delete(Path.Combine(_dir.Path, "gone"), recursive: true);
+        var error = await Assert.ThrowsAnyAsync<IOException>(async () => await write.CommitAsync(default));
+        Assert.Contains("out.txt", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WriteSmall_ArrayBackedAndSliced_WritesJustTheSlice()
+    {
+        var store = new LocalFileStore(_dir.Path);
+        await store.WriteSmallAsync("log/a.json", "xx{}yy"u8.ToArray().AsMemory(2, 2), default);
+        Assert.Equal("{}", await File.ReadAllTextAsync(Path.Combine(_dir.Path, "log/a.json")));
+    }
+
     private static async Task Write(IWorkspaceStore store, string path, string text)
     {
         await using var write = await store.BeginWriteAsync(path, default);
