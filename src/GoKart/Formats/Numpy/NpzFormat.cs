@@ -79,7 +79,7 @@ public sealed class NpzFormat : IFormat
             var result = (System.Collections.IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), arrayType), StringComparer.Ordinal)!;
             foreach (var (name, entry) in NpzArchive.Entries(archive, context.Location))
             {
-                result[name] = await NpzArchive.ReadEntryAsync(entry, context.Location, (s, where) => NpyArrays.ReadAsync(s, arrayType, where, cancellationToken), cancellationToken).ConfigureAwait(false);
+                result[name] = await NpzArchive.ReadEntryAsync(archive, entry, context.Location, (s, where) => NpyArrays.ReadAsync(s, arrayType, where, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
 
             return result;

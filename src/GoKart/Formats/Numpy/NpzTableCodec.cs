@@ -68,7 +68,7 @@ internal sealed class NpzTableCodec<TRecord> : ITableCodec
                 }
 
                 var read = storage[column.Index];
-                var array = await NpzArchive.ReadEntryAsync(entry, location, (s, where) => ReadColumnAsync(s, read, Site(where, column), cancellationToken), cancellationToken).ConfigureAwait(false);
+                var array = await NpzArchive.ReadEntryAsync(archive, entry, location, (s, where) => ReadColumnAsync(s, read, Site(where, column), cancellationToken), cancellationToken).ConfigureAwait(false);
                 if (count is { } expected && array.LongLength != expected)
                 {
                     throw new InvalidDataException($"{location}: column '{column.Name}' has {array.LongLength} values but the columns before it have {expected}.");
