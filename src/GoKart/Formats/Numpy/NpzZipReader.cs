@@ -90,7 +90,15 @@ internal static class NpzZipReader
             throw Corrupt(location, $"entry '{entry.FullName}' has no local header at offset {entry.LocalHeaderOffset}");
         }
 
-        var dataOffset = entry.LocalHeaderOffset + 30 + BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(26)) + BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(28));
+        // The local header repeats the name: a directory entry pointing elsewhere (damage the CRC cannot see) is caught here.
+        int nameLength = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(26));
+        var localName = ReadAt(stream, entry.LocalHeaderOffset + 30, nameLength, location);
+        if (!localName.AsSpan().SequenceEqual(Encoding.UTF8.GetBytes(entry.FullName)) && Encoding.Latin1.GetString(localName) != entry.FullName)
+        {
+            throw Corrupt(location, $"entry '{entry.FullName}' does not match its local header");
+        }
+
+        var dataOffset = entry.LocalHeaderOffset + 30 + nameLength + BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(28));
         if (dataOffset + entry.CompressedLength > stream.Length)
         {
             throw Corrupt(location, $"entry '{entry.FullName}' runs past the end of the file (truncated?)");
