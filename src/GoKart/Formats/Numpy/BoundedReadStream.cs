@@ -1,3 +1,5 @@
+using GoKart.Execution.Async;
+using System.Runtime.CompilerServices;
 namespace GoKart.Formats.Numpy;
 
 /// <summary>A read-only window [start, start + length) of a seekable stream: one zip member's bytes.</summary>
@@ -44,6 +46,7 @@ internal sealed class BoundedReadStream : Stream
         return n;
     }
 
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var want = Window(buffer.Length);

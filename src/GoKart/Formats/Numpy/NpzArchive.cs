@@ -1,3 +1,5 @@
+using GoKart.Execution.Async;
+using System.Runtime.CompilerServices;
 using System.IO.Compression;
 
 namespace GoKart.Formats.Numpy;
@@ -9,6 +11,7 @@ internal static class NpzArchive
         await ZipArchive.CreateAsync(stream, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Reads the archive's central directory (<see cref="NpzZipReader"/>); a stream that cannot seek is copied into memory first.</summary>
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
     public static async ValueTask<NpzReadArchive> OpenAsync(Stream stream, string location, CancellationToken cancellationToken)
     {
         Stream? copy = null;
@@ -52,6 +55,7 @@ internal static class NpzArchive
     }
 
     /// <summary>Runs a read of one entry (inflated when deflated), naming the entry in any data error (CRC mismatch, truncation).</summary>
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
     public static async ValueTask<T> ReadEntryAsync<T>(NpzReadArchive archive, NpzZipEntry entry, string location, Func<Stream, string, ValueTask<T>> read, CancellationToken cancellationToken)
     {
         var where = $"{location} [{entry.FullName}]";

@@ -1,3 +1,5 @@
+using GoKart.Execution.Async;
+using System.Runtime.CompilerServices;
 using GoKart.Formats.Numpy;
 using GoKart.Formats.Tables;
 
@@ -64,6 +66,7 @@ public sealed class NpzFormat : IFormat
     }
 
     /// <inheritdoc />
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
     public async ValueTask<object?> ReadAsync(Stream stream, Type type, FormatContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -1,3 +1,5 @@
+using GoKart.Execution.Async;
+using System.Runtime.CompilerServices;
 namespace GoKart.Formats.Numpy;
 
 /// <summary>A number or bool column: the property type's array is the numpy array, written and read without conversion.</summary>
@@ -19,6 +21,7 @@ internal sealed class NpzPlainColumn : NpzColumn
     public override ValueTask WriteAsync(Stream stream, Array values, NpzColumnSite site, CancellationToken cancellationToken) =>
         NpyArrays.WriteAsync(stream, values, [values.LongLength], _descr, cancellationToken);
 
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
     public override async ValueTask<Array> ReadAsync(Stream stream, NpyHeader header, NpzColumnSite site, CancellationToken cancellationToken)
     {
         if (NpyDType.TypeOf(header.Descr) != _element)

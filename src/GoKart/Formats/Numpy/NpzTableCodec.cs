@@ -1,3 +1,5 @@
+using GoKart.Execution.Async;
+using System.Runtime.CompilerServices;
 using GoKart.Formats.Tables;
 
 namespace GoKart.Formats.Numpy;
@@ -47,6 +49,7 @@ internal sealed class NpzTableCodec<TRecord> : ITableCodec
         }
     }
 
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
     public async ValueTask<object?> ReadAsync(Stream stream, Type type, FormatContext context, CancellationToken cancellationToken)
     {
         var location = context.Location;
@@ -106,6 +109,7 @@ internal sealed class NpzTableCodec<TRecord> : ITableCodec
 
     private static NpzColumnSite Site(string where, TableColumn<TRecord> column) => new(where, column.Name, typeof(TRecord).Name, column.TypeName);
 
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
     private static async ValueTask<Array> ReadColumnAsync(Stream stream, NpzColumn storage, NpzColumnSite site, CancellationToken cancellationToken)
     {
         var header = await NpyHeader.ReadAsync(stream, site.Location, cancellationToken).ConfigureAwait(false);
