@@ -5,7 +5,8 @@ using GoKart.Viewer;
 
 // Workspace index benchmark: N recorded runs (100 task classes × N/100 runs, each with five log files and an
 // output, laid out as the engine writes them), listed by a fresh process with an empty cache (cold) and again
-// with the cache it left (warm). Modes: all [N] [DIR] | generate DIR N | scan DIR CACHE | ui DIR CACHE (UiBench.cs).
+// with the cache it left (warm); the first cold run after dropping the log files from the page cache (Evict.cs).
+// Modes: all [N] [DIR] | generate DIR N | scan DIR CACHE | phases DIR CACHE [THREADS] | evict DIR | ui DIR CACHE (UiBench.cs).
 var mode = args.Length > 0 ? args[0] : "all";
 switch (mode)
 {
@@ -59,12 +60,15 @@ switch (mode)
         return 0;
     case "phases":
         var total = Stopwatch.StartNew();
-        var phased = await RunScanner.ScanAsync(new GoKart.Storage.LocalFileStore(args[1]), RunCache.For(args[2], Path.GetFullPath(args[1])), Math.Max(4, Environment.ProcessorCount * 2), default, Console.WriteLine);
+        var threads = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : new WorkspaceIndexOptions().Parallelism;
+        var phased = await RunScanner.ScanAsync(new GoKart.Storage.LocalFileStore(args[1]), RunCache.For(args[2], Path.GetFullPath(args[1])), threads, default, Console.WriteLine);
         var newest = phased.Query(new RunQuery { Descending = true, Limit = 20 });
         Console.WriteLine($"scan+query {total.Elapsed.TotalSeconds:0.000} runs {phased.Runs.Count} first {newest.Runs[0].Id} peak {PeakRss() / 1048576} MiB gcs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
         return 0;
     case "scan":
         return await ScanAsync(args[1], args[2]);
+    case "evict":
+        return Evict.Folder(args[1]);
     case "ui":
         return await UiBench.RunAsync(args[1], args[2]);
     default:
@@ -86,8 +90,18 @@ switch (mode)
 
         Console.WriteLine("| run | runs | problems | time (s) | peak RSS (MiB) |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
-        foreach (var label in new[] { "cold (no index cache)", "warm 1", "warm 2", "warm 3" })
+        foreach (var label in new[] { "cold (no index cache, logs evicted from the page cache)", "cold (no index cache)", "warm 1", "warm 2", "warm 3" })
         {
+            if (label.Contains("evicted", StringComparison.Ordinal))
+            {
+                Evict.Folder(workspace);
+            }
+
+            if (label.StartsWith("cold", StringComparison.Ordinal) && Directory.Exists(cache))
+            {
+                Directory.Delete(cache, recursive: true);
+            }
+
             var (seconds, peak, line) = Child(workspace, cache);
             Console.WriteLine($"| {label} | {line} | {seconds:0.00} | {peak / 1048576.0:0} |");
         }

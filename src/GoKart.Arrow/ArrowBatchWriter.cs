@@ -37,7 +37,7 @@ internal sealed class ArrowBatchWriter<TRecord> : IDisposable
     }
 
     /// <param name="stream">Where the file goes.</param>
-    /// <param name="count">The number of rows when known (a smaller batch is then allocated).</param>
+    /// <param name="count">The number of rows when known (a smaller batch is then allocated); unknown, the batches are a stream's.</param>
     /// <param name="context">The target's options and location.</param>
     /// <param name="cancellationToken">Stops the writes.</param>
     public static async ValueTask<ArrowBatchWriter<TRecord>> CreateAsync(Stream stream, int? count, FormatContext context, CancellationToken cancellationToken)
@@ -58,7 +58,7 @@ internal sealed class ArrowBatchWriter<TRecord> : IDisposable
             },
             CompressionCodecFactory = new Apache.Arrow.Compression.CompressionCodecFactory(),
         };
-        var capacity = count is { } known ? Math.Min(options.BatchSize, Math.Max(known, 1)) : options.BatchSize;
+        var capacity = count is { } known ? Math.Min(options.BatchSize, Math.Max(known, 1)) : options.StreamBatchSize;
         var arrays = shape.Columns.Select(c => Array.CreateInstance(c.ValueType, capacity)).ToArray();
         var writer = new ArrowFileWriter(stream, schema, leaveOpen: true, ipc);
         try

@@ -30,8 +30,14 @@ internal abstract class ArrowColumn
     /// <summary>An Arrow array of the first <paramref name="count"/> values of <paramref name="values"/> (a <c>TProp[]</c>); it may share a buffer with the next call's array, so write it before building the next.</summary>
     public abstract IArrowArray Build(Array values, int count, long firstRow, string location);
 
-    /// <summary>The values of <paramref name="array"/> as the first elements of a <c>TProp[]</c> that the next call may reuse.</summary>
-    public abstract Array Read(IArrowArray array, long firstRow, string location);
+    /// <summary>The size of one value in memory, for estimating a load's destination arrays.</summary>
+    public abstract int ValueSize { get; }
+
+    /// <summary>A <c>TProp[]</c> of <paramref name="length"/> elements to read into; large ones are not zeroed, so every element must be written before it is read.</summary>
+    public abstract Array Allocate(int length);
+
+    /// <summary>Writes the values of <paramref name="array"/> into <paramref name="destination"/> (a <c>TProp[]</c>) from <paramref name="offset"/> on.</summary>
+    public abstract void ReadInto(IArrowArray array, Array destination, int offset, long firstRow, string location);
 
     /// <summary>Whether a file column of <paramref name="type"/> can be read into this property, checked before any row.</summary>
     public abstract bool Accepts(IArrowType type);

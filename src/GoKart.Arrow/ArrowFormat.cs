@@ -43,12 +43,9 @@ public sealed class ArrowFormat : IFormat, IRowStreamFormat
         var seekable = await SeekableStreams.EnsureAsync(stream, cancellationToken).ConfigureAwait(false);
         await using (seekable.ConfigureAwait(false))
         {
-            await foreach (var batch in ArrowTableCodec<TRecord>.ReadBatchesAsync(seekable.Stream, context, cancellationToken).ConfigureAwait(false))
+            await foreach (var row in ArrowTableCodec<TRecord>.ReadRowsAsync(seekable.Stream, context, cancellationToken).ConfigureAwait(false))
             {
-                foreach (var row in batch)
-                {
-                    yield return row;
-                }
+                yield return row;
             }
         }
     }
@@ -83,13 +80,7 @@ public sealed class ArrowFormat : IFormat, IRowStreamFormat
         var seekable = await SeekableStreams.EnsureAsync(stream, cancellationToken).ConfigureAwait(false);
         await using (seekable.ConfigureAwait(false))
         {
-            var rows = new List<TRecord>();
-            await foreach (var batch in ArrowTableCodec<TRecord>.ReadBatchesAsync(seekable.Stream, context, cancellationToken).ConfigureAwait(false))
-            {
-                rows.AddRange(batch);
-            }
-
-            return TableTypes.Materialize(rows, type);
+            return await ArrowTableCodec<TRecord>.ReadTableAsync(seekable.Stream, type, context, cancellationToken).ConfigureAwait(false);
         }
     }
 }

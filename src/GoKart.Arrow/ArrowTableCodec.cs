@@ -44,45 +44,83 @@ internal static class ArrowTableCodec<TRecord>
         await writer.CompleteAsync().ConfigureAwait(false);
     }
 
-    /// <summary>The rows of every record batch, in order; a batch is read only when the one before is used up.</summary>
-    public static async IAsyncEnumerable<TRecord[]> ReadBatchesAsync(Stream stream, FormatContext context, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// The whole table, its columns copied batch by batch into one array per property. Class records asked for as a
+    /// read-only table get the columns themselves (<see cref="ColumnarRecords{TRecord}"/>, records made as they are
+    /// read, as an .npz load does); any other table type gets its records built here.
+    /// </summary>
+    public static async ValueTask<object?> ReadTableAsync(Stream stream, Type type, FormatContext context, CancellationToken cancellationToken)
     {
         var location = context.Location;
-        var options = ArrowFormatOptions.From(context);
         var shape = RecordShape<TRecord>.For(location);
-        var columns = Columns(shape, location);
-        using var reader = new ArrowFileReader(stream, new BatchMemory(), new Apache.Arrow.Compression.CompressionCodecFactory(), leaveOpen: true);
-        var schema = await Guard(location, () => Task.FromResult(reader.Schema)).ConfigureAwait(false);
-        var indexes = Match(shape, columns, schema, options.StrictColumns, location);
-        var build = shape.Columnar.Build;
-        long firstRow = 0;
+        using var reader = NewReader(stream);
+        var columns = await OpenAsync(reader, shape, context).ConfigureAwait(false);
+        var batches = await Guard(location, async () => await reader.RecordBatchCountAsync().ConfigureAwait(false)).ConfigureAwait(false);
         while (true)
         {
             using var batch = await Guard(location, async () => await reader.ReadNextRecordBatchAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
             if (batch is null)
             {
-                yield break;
+                break;
             }
 
-            var arrays = new Array?[columns.Length];
-            for (var j = 0; j < columns.Length; j++)
-            {
-                if (indexes[j] >= 0)
-                {
-                    var column = batch.Column(indexes[j]);
-                    arrays[j] = columns[j].Read(column, firstRow, location);
-                }
-            }
-
-            var rows = new TRecord[batch.Length];
-            for (var i = 0; i < rows.Length; i++)
-            {
-                rows[i] = build(arrays, i);
-            }
-
-            firstRow += rows.Length;
-            yield return rows;
+            columns.Append(batch, batches, stream.Length);
         }
+
+        if (!typeof(TRecord).IsValueType && type.IsAssignableFrom(typeof(ColumnarRecords<TRecord>)))
+        {
+            return new ColumnarRecords<TRecord>(columns.Arrays, columns.Count, shape.Columnar);
+        }
+
+        var build = shape.Columnar.Build;
+        var rows = new TRecord[columns.Count];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i] = build(columns.Arrays, i);
+        }
+
+        return type.IsArray ? rows : new List<TRecord>(rows);
+    }
+
+    /// <summary>The rows of every record batch, in order; a batch is read only when the one before is used up, into the same column arrays.</summary>
+    public static async IAsyncEnumerable<TRecord> ReadRowsAsync(Stream stream, FormatContext context, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var location = context.Location;
+        var shape = RecordShape<TRecord>.For(location);
+        using var reader = NewReader(stream);
+        var columns = await OpenAsync(reader, shape, context).ConfigureAwait(false);
+        var build = shape.Columnar.Build;
+        while (true)
+        {
+            // The batch goes back to the reader's memory once copied out; records copy their values out of the
+            // columns, so rows the caller keeps do not change when the next batch overwrites the columns.
+            using (var batch = await Guard(location, async () => await reader.ReadNextRecordBatchAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false))
+            {
+                if (batch is null)
+                {
+                    yield break;
+                }
+
+                columns.Replace(batch);
+            }
+
+            for (var i = 0; i < columns.Count; i++)
+            {
+                yield return build(columns.Arrays, i);
+            }
+        }
+    }
+
+    private static ArrowFileReader NewReader(Stream stream) =>
+        new(stream, new BatchMemory(), new Apache.Arrow.Compression.CompressionCodecFactory(), leaveOpen: true);
+
+    private static async ValueTask<BatchColumns> OpenAsync(ArrowFileReader reader, RecordShape<TRecord> shape, FormatContext context)
+    {
+        var location = context.Location;
+        var columns = Columns(shape, location);
+        var schema = await Guard(location, () => Task.FromResult(reader.Schema)).ConfigureAwait(false);
+        var indexes = Match(shape, columns, schema, ArrowFormatOptions.From(context).StrictColumns, location);
+        return new BatchColumns(columns, indexes, location);
     }
 
     internal static ArrowColumn[] Columns(RecordShape<TRecord> shape, string location) =>

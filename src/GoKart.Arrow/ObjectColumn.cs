@@ -55,9 +55,13 @@ internal sealed class ObjectColumn<TProp, TCell> : ArrowColumn
         return builder.Build();
     }
 
-    public override Array Read(IArrowArray array, long firstRow, string location)
+    public override int ValueSize => typeof(TProp).IsValueType ? System.Runtime.CompilerServices.Unsafe.SizeOf<TProp>() : IntPtr.Size;
+
+    public override Array Allocate(int length) => new TProp[length];
+
+    public override void ReadInto(IArrowArray array, Array destination, int offset, long firstRow, string location)
     {
-        var result = new TProp[array.Length];
+        var result = ((TProp[])destination).AsSpan(offset, array.Length);
         for (var i = 0; i < result.Length; i++)
         {
             var (present, cell) = _cell(array, i);
@@ -76,8 +80,6 @@ internal sealed class ObjectColumn<TProp, TCell> : ArrowColumn
                 throw RowError(location, firstRow + i, $"'{cell}' is not a valid {TypeName}.");
             }
         }
-
-        return result;
     }
 }
 

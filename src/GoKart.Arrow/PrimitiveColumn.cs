@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Apache.Arrow;
 using Array = System.Array;
 using Apache.Arrow.Types;
+using GoKart.Formats.Tables;
 
 namespace GoKart.Arrow;
 
@@ -21,12 +22,11 @@ internal sealed class PrimitiveColumn<TProp, TStore> : ArrowColumn
     private readonly bool _readsNull;
     private readonly TProp? _nullValue;
 
-    // Reused from batch to batch: the writer has written a batch when WriteRecordBatchAsync returns, and a load's
-    // records have copied their values out before the next batch is read. Fresh buffers per batch were large-object
-    // allocations that made the GC scan every live record again (about 1.5x the dump time in the bench).
+    // Reused from batch to batch: the writer has written a batch when WriteRecordBatchAsync returns. Fresh buffers per
+    // batch were large-object allocations that made the GC scan every live record again (about 1.5x the dump time in
+    // the bench).
     private byte[]? _bytes;
     private byte[]? _validity;
-    private TProp[]? _values;
 
     // toStore: null for a null value; throws ArgumentException for a value the column cannot hold.
     // fromStore: the stored value and the file's column type (for its unit); throws ArgumentException when the property cannot hold it.
@@ -92,16 +92,22 @@ internal sealed class PrimitiveColumn<TProp, TStore> : ArrowColumn
         return ArrowArrayFactory.BuildArray(new ArrayData(_type, count, nulls, 0, buffers));
     }
 
-    public override Array Read(IArrowArray array, long firstRow, string location)
+    public override int ValueSize => System.Runtime.CompilerServices.Unsafe.SizeOf<TProp>();
+
+    public override Array Allocate(int length) =>
+        Identity && !AllowsNull ? BulkArrays.Allocate<TStore>(length) : GC.AllocateUninitializedArray<TProp>(length);
+
+    public override void ReadInto(IArrowArray array, Array destination, int offset, long firstRow, string location)
     {
         var values = ((PrimitiveArray<TStore>)array).Values;
         var count = array.Length;
-        var result = _values is { } kept && kept.Length >= count ? kept : _values = new TProp[count];
-        if (Identity && array.NullCount == 0 && ((IArrowArray)array).Data.DataType.TypeId == _type.TypeId)
+        if (Identity && array.NullCount == 0 && array.Data.DataType.TypeId == _type.TypeId)
         {
-            values.CopyTo(((TStore[])(object)result).AsSpan(0, count));
-            return result;
+            values.CopyTo(((TStore[])destination).AsSpan(offset, count));
+            return;
         }
+
+        var result = ((TProp[])destination).AsSpan(offset, count);
 
         var fileType = array.Data.DataType;
         for (var i = 0; i < count; i++)
@@ -121,8 +127,6 @@ internal sealed class PrimitiveColumn<TProp, TStore> : ArrowColumn
                 throw RowError(location, firstRow + i, e.Message);
             }
         }
-
-        return result;
     }
 
     private static byte[] AllValid(int count, ref byte[]? kept)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.IO.Enumeration;
 
 namespace GoKart.Viewer;
@@ -9,11 +8,13 @@ namespace GoKart.Viewer;
 /// <item>A log kind folder whose modification time equals the one cached (and was at least
 /// <see cref="Settle"/> old when cached) holds the same file names as then: creating, deleting or renaming a file
 /// changes its folder's time. Its names are taken from the cache, not read again.</item>
-/// <item>Any other log folder is read by name only (readdir, no stat), task_log with size and time.</item>
+/// <item>Any other log folder is read by name only (readdir, no stat).</item>
 /// <item>Only task_log is stamped per run (its size and time): the engine rewrites all five logs of a run together,
 /// task_log after processing_time and random_seed, and task_params is a function of the id. A hand edit of another
 /// log that keeps task_log untouched is not seen on a local folder (other stores stamp every parsed log). A run
-/// without task_log is stamped by its other parsed logs.</item>
+/// without task_log is stamped by its other parsed logs. A run the cache holds is stamped here (statx relative to
+/// the folder, on many threads); a new run is stamped by <see cref="RunScanner"/> from the task_log it opens to
+/// read, so a cold scan stats no log file by name.</item>
 /// </list>
 /// A folder with subfolders is never trusted (a change inside a subfolder does not touch the folder's time).
 /// </summary>
@@ -24,7 +25,7 @@ internal static class LocalListing
 
     private const string TempMarker = ".gokart-tmp-"; // LocalFileStore.TempMarker (internal to GoKart)
 
-    public static ScanListing List(string root, Func<string, string> describe, RunCache.Contents cached, int parallelism, CancellationToken cancellationToken)
+    public static ScanListing List(string root, Func<string, string> describe, RunCache.Contents cached, int threads, CancellationToken cancellationToken)
     {
         var logRoot = Path.Join(Path.GetFullPath(root), "log");
         var settled = DateTime.UtcNow.Ticks - Settle.Ticks;
@@ -88,12 +89,15 @@ internal static class LocalListing
             }
         }
 
-        StampTaskLogs(logRoot, runs, unchanged[LogFileName.TaskLogIndex], parallelism, cancellationToken);
-        foreach (var run in runs)
+        using (var stat = new LocalStat(Path.GetFullPath(root)))
         {
-            if (run.Mask != 0 && !run.Has(LogFileName.TaskLogIndex))
+            StampTaskLogs(stat, runs, threads, cancellationToken);
+            foreach (var run in runs)
             {
-                StampOtherLogs(root, run);
+                if (run.Mask != 0 && !run.Has(LogFileName.TaskLogIndex))
+                {
+                    StampOtherLogs(stat, run);
+                }
             }
         }
 
@@ -101,7 +105,7 @@ internal static class LocalListing
         return listing;
     }
 
-    /// <summary>Reads one kind folder (task_log with size and time, others by name); true when it has subfolders.</summary>
+    /// <summary>Reads one kind folder by name; true when it has subfolders.</summary>
     private static bool ListKind(string logRoot, int kind, ScanListing listing, StringPool names, Func<string, string> describe)
     {
         var folder = Path.Join(logRoot, LogFileName.All[kind]);
@@ -112,7 +116,6 @@ internal static class LocalListing
 
         var nested = false;
         var lookup = listing.ByKey.GetAlternateLookup<ReadOnlySpan<char>>();
-        var stamped = kind == LogFileName.TaskLogIndex;
         var entries = new FileSystemEnumerable<bool>(
             folder,
             (ref FileSystemEntry entry) =>
@@ -137,7 +140,7 @@ internal static class LocalListing
                     run = listing.GetOrAdd(names.Intern(file[..underscore]), file[(underscore + 1)..dot].ToString());
                 }
 
-                run.Add(kind, stamped ? entry.Length : -1, stamped ? entry.LastWriteTimeUtc.UtcTicks : 0);
+                run.Add(kind, -1, 0);
                 return true;
             },
             new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
@@ -180,51 +183,34 @@ internal static class LocalListing
         }
     }
 
-    /// <summary>Size and time of each run's task_log: from the listing when the folder was read, else one stat each (in parallel).</summary>
-    private static void StampTaskLogs(string logRoot, RunFiles[] runs, bool folderUnchanged, int parallelism, CancellationToken cancellationToken)
-    {
-        // Partitioner.Create refuses an empty range.
-        if (!folderUnchanged || runs.Length == 0)
+    /// <summary>Size and time of the task_log of each run the cache holds (one stat each, on many threads); a new run is stamped when read.</summary>
+    private static void StampTaskLogs(LocalStat stat, RunFiles[] runs, int threads, CancellationToken cancellationToken) =>
+        IoWorkers.For(runs.Length, threads, i =>
         {
-            return;
-        }
-
-        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
-        Parallel.ForEach(Partitioner.Create(0, runs.Length, 2048), options, range =>
-        {
-            for (var i = range.Item1; i < range.Item2; i++)
+            var run = runs[i];
+            if (run.Cached is null || !run.Has(LogFileName.TaskLogIndex))
             {
-                var run = runs[i];
-                if (!run.Has(LogFileName.TaskLogIndex))
-                {
-                    continue;
-                }
-
-                var info = new FileInfo(Path.Join(logRoot, LogFileName.TaskLog, string.Concat(run.TaskName, "_", run.Id, ".json")));
-                if (info.Exists)
-                {
-                    run.Add(LogFileName.TaskLogIndex, info.Length, info.LastWriteTimeUtc.Ticks);
-                }
-                else
-                {
-                    run.Remove(LogFileName.TaskLogIndex);
-                }
+                return;
             }
-        });
-    }
+
+            if (stat.TryStatLog(LogFileName.TaskLogIndex, run.TaskName, run.Id, out var size, out var ticks))
+            {
+                run.Add(LogFileName.TaskLogIndex, size, ticks);
+            }
+            else
+            {
+                run.Remove(LogFileName.TaskLogIndex);
+            }
+        }, cancellationToken);
 
     /// <summary>A run with no task_log (crashed, or an old layout) is stamped by its other parsed logs instead.</summary>
-    private static void StampOtherLogs(string root, RunFiles run)
+    private static void StampOtherLogs(LocalStat stat, RunFiles run)
     {
         for (var k = 1; k < LogFileName.All.Length; k++)
         {
-            if (run.Has(k))
+            if (run.Has(k) && stat.TryStatLog(k, run.TaskName, run.Id, out var size, out var ticks))
             {
-                var info = new FileInfo(Path.Join(root, LogFileName.PathOf(k, run.TaskName, run.Id)));
-                if (info.Exists)
-                {
-                    run.Add(k, info.Length, info.LastWriteTimeUtc.Ticks);
-                }
+                run.Add(k, size, ticks);
             }
         }
     }

@@ -15,13 +15,21 @@ internal static partial class LogFileReader
     private const int ReadOnlyCloseOnExec = 0x0010; // PAL_O_RDONLY | PAL_O_CLOEXEC (System.Native's flag values)
 
     /// <summary>The file's bytes are <c>buffer[..returned]</c>; the buffer is replaced by a larger pooled one when needed.</summary>
-    public static int Read(string path, ref byte[] buffer)
+    public static int Read(string path, ref byte[] buffer) => Read(path, ref buffer, stamp: false, out _, out _);
+
+    /// <summary>
+    /// As <see cref="Read(string, ref byte[])"/>; with <paramref name="stamp"/>, also the size and modification ticks of
+    /// the file opened, taken before it is read (a rewrite during the read leaves an older stamp: read again next time).
+    /// </summary>
+    public static int Read(string path, ref byte[] buffer, bool stamp, out long size, out long ticks)
     {
+        size = -1;
+        ticks = 0;
         if (OperatingSystem.IsLinux())
         {
             try
             {
-                return ReadNative(path, ref buffer);
+                return ReadNative(path, ref buffer, stamp, ref size, ref ticks);
             }
             catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
             {
@@ -30,17 +38,23 @@ internal static partial class LogFileReader
         }
 
         using var handle = File.OpenHandle(path);
+        if (stamp)
+        {
+            size = RandomAccess.GetLength(handle);
+            ticks = File.GetLastWriteTimeUtc(handle).Ticks;
+        }
+
         return ReadAll(ref buffer, span => RandomAccess.Read(handle, span.Span, span.Offset));
     }
 
-    private static int ReadNative(string path, ref byte[] buffer)
+    private static int ReadNative(string path, ref byte[] buffer, bool stamp, ref long size, ref long ticks)
     {
         var name = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(path.Length) + 1);
         try
         {
             var length = Encoding.UTF8.GetBytes(path, name);
             name[length] = 0;
-            var fd = Open(ref name[0], ReadOnlyCloseOnExec, 0);
+            var fd = OpenNative(ref name[0], ReadOnlyCloseOnExec);
             if (fd < 0)
             {
                 var error = Marshal.GetLastPInvokeError();
@@ -49,6 +63,11 @@ internal static partial class LogFileReader
 
             try
             {
+                if (stamp && !LocalStat.TryStatDescriptor(fd, out size, out ticks))
+                {
+                    throw new IOException($"{Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}: '{path}'");
+                }
+
                 return ReadAll(ref buffer, span =>
                 {
                     var n = ReadFd(fd, ref span.Buffer[span.Offset], span.Span.Length);
@@ -57,7 +76,7 @@ internal static partial class LogFileReader
             }
             finally
             {
-                _ = Close(fd);
+                _ = CloseNative(fd);
             }
         }
         finally
@@ -90,6 +109,11 @@ internal static partial class LogFileReader
             }
         }
     }
+
+    /// <summary>open(2) through the runtime's shim (<see cref="LocalStat"/> opens folders with it).</summary>
+    internal static nint OpenNative(ref byte path, int flags) => Open(ref path, flags, 0);
+
+    internal static int CloseNative(nint fd) => Close(fd);
 
     private readonly record struct Chunk(byte[] Buffer, int Offset)
     {

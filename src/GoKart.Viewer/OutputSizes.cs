@@ -9,10 +9,13 @@ namespace GoKart.Viewer;
 /// temporary name and a rename), else one stat. A file rewritten in place by hand, keeping its folder's time,
 /// keeps its cached size until its folder changes. Safe to call from several threads.
 /// </summary>
-internal sealed class OutputSizes(string? localRoot, Dictionary<string, long>? files, string prefix, Dictionary<string, long> cachedFolders)
+internal sealed class OutputSizes(string? localRoot, Dictionary<string, long>? files, string prefix, Dictionary<string, long> cachedFolders) : IDisposable
 {
     private readonly ConcurrentDictionary<string, long> _folders = new(StringComparer.Ordinal);
     private readonly long _settled = DateTime.UtcNow.Ticks - LocalListing.Settle.Ticks;
+    private readonly LocalStat? _stat = localRoot is null || files is not null ? null : new LocalStat(Path.GetFullPath(localRoot));
+
+    public void Dispose() => _stat?.Dispose();
 
     /// <summary>Output folders whose time can be trusted next time (see <see cref="LocalListing.Settle"/>).</summary>
     public Dictionary<string, long> FolderTimes()
@@ -37,7 +40,7 @@ internal sealed class OutputSizes(string? localRoot, Dictionary<string, long>? f
             return files.TryGetValue(path, out var size) ? size : null;
         }
 
-        if (localRoot is null || !WorkspaceIndex.IsInsideWorkspace(path))
+        if (_stat is null || !WorkspaceIndex.IsInsideWorkspace(path))
         {
             return null;
         }
@@ -51,8 +54,7 @@ internal sealed class OutputSizes(string? localRoot, Dictionary<string, long>? f
             return known < 0 ? null : known;
         }
 
-        var info = new FileInfo(Path.Join(localRoot, path));
-        return info.Exists && !info.Name.Contains(".gokart-tmp-", StringComparison.Ordinal) ? info.Length : null;
+        return _stat.TryStat(path, out var length, out _) && !path.AsSpan(slash + 1).Contains(".gokart-tmp-", StringComparison.Ordinal) ? length : null;
     }
 
     private long FolderTime(ReadOnlySpan<char> folder)
@@ -63,8 +65,7 @@ internal sealed class OutputSizes(string? localRoot, Dictionary<string, long>? f
             return time;
         }
 
-        var info = new DirectoryInfo(Path.Join(localRoot, folder));
-        time = info.Exists ? info.LastWriteTimeUtc.Ticks : 0;
+        time = LocalStat.FolderTicks(Path.Join(localRoot, folder));
         lookup.TryAdd(folder, time);
         return time;
     }

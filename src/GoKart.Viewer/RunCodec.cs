@@ -15,25 +15,30 @@ internal static class RunCodec
 {
     /// <summary>
     /// Two passes over the runs, neither holding the file in memory: the first (into <see cref="Stream.Null"/>) numbers the
-    /// distinct strings, then the strings are written, then the second pass writes the runs with those numbers.
+    /// distinct strings and keeps the number of each string in the order written, then the strings are written, then
+    /// the second pass writes the runs with those numbers (replayed, not looked up again: hashing is most of the cost).
     /// </summary>
     public static void Write(Stream destination, RunCache.Contents contents)
     {
         var strings = new Dictionary<string, int>(StringComparer.Ordinal);
         var order = new List<string>();
+        var numbers = new List<int>(contents.Runs.Count * 16);
         using (var counting = new BinaryWriter(Stream.Null, Encoding.UTF8, leaveOpen: true))
         {
             WriteRuns(counting, contents, text =>
             {
-                if (!strings.TryGetValue(text, out var index))
+                ref var index = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(strings, text, out var exists);
+                if (!exists)
                 {
-                    strings[text] = index = order.Count;
+                    index = order.Count;
                     order.Add(text);
                 }
 
+                numbers.Add(index);
                 return index;
             });
         }
+
 
         using var w = new BinaryWriter(destination, Encoding.UTF8, leaveOpen: true);
         w.Write(contents.FolderTimes.Length);
@@ -61,7 +66,8 @@ internal static class RunCodec
         }
 
         ArrayPool<byte>.Shared.Return(buffer);
-        WriteRuns(w, contents, text => strings[text]);
+        var next = 0;
+        WriteRuns(w, contents, _ => numbers[next++]);
         w.Flush();
     }
 

@@ -63,7 +63,7 @@ internal static class RunScanner
         if (local is not null)
         {
             var root = local.Root;
-            Parallel.For(0, read.Length, options, i => read[i] = ReadLocal(root, store.Describe, toRead[i]));
+            IoWorkers.For(read.Length, parallelism, i => read[i] = ReadLocal(root, store.Describe, toRead[i]), cancellationToken);
         }
         else
         {
@@ -81,24 +81,23 @@ internal static class RunScanner
             files = await StoreListing.ListOutputsAsync(store, cancellationToken).ConfigureAwait(false);
         }
 
-        var outputs = new OutputSizes(local?.Root, files, DescribePrefix(store), cached.OutputFolderTimes);
         var runs = new TaskRun[kept.Count];
         var namespaces = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var sizesChanged = 0;
-        // Partitioner.Create refuses an empty range, and a workspace with no run yet is a valid one.
-        if (runs.Length > 0)
+        Dictionary<string, long> folderTimes;
+        using (var outputs = new OutputSizes(local?.Root, files, DescribePrefix(store), cached.OutputFolderTimes))
         {
-            Parallel.ForEach(Partitioner.Create(0, runs.Length, 1024), options, range =>
+            // Many threads: an output whose folder changed is stat'ed, and from a cold disk that waits on it.
+            IoWorkers.For(runs.Length, parallelism, i =>
             {
-                for (var i = range.Item1; i < range.Item2; i++)
+                if (Build(kept[i], masks[i], outputs, namespaces, out runs[i]))
                 {
-                    if (Build(kept[i], masks[i], outputs, namespaces, out runs[i]))
-                    {
-                        Interlocked.Exchange(ref sizesChanged, 1);
-                    }
+                    Interlocked.Exchange(ref sizesChanged, 1);
                 }
-            });
+            }, cancellationToken);
+            folderTimes = outputs.FolderTimes();
         }
+
         Mark("build");
 
         // Kept in the listing's order (end time, name, id), so that the next scan finds them sorted.
@@ -110,7 +109,6 @@ internal static class RunScanner
             kept = [.. Array.ConvertAll(order, i => records[i])];
         }
 
-        var folderTimes = outputs.FolderTimes();
         if (cache is not null && (toRead.Count > 0 || sizesChanged != 0 || cached.Runs.Count != kept.Count || listing.FoldersChanged
             || cached.FolderProblems.Count != listing.FolderProblems.Count || !SameTimes(cached.OutputFolderTimes, folderTimes)))
         {
@@ -215,7 +213,7 @@ internal static class RunScanner
     /// <summary>Reads a run's parsed logs from a local folder: one open and a read or two each, into one pooled buffer.</summary>
     private static RunRecord ReadLocal(string root, Func<string, string> describe, RunFiles run)
     {
-        var record = new RunRecord(run.TaskName, run.Id) { Stamp = run.Stamp() };
+        var record = new RunRecord(run.TaskName, run.Id);
         var problems = new List<LogProblem>();
         var buffer = ArrayPool<byte>.Shared.Rent(1 << 14);
         try
@@ -231,7 +229,13 @@ internal static class RunScanner
                 int length;
                 try
                 {
-                    length = LogFileReader.Read(Path.Join(root, path), ref buffer);
+                    // task_log is stamped from the file opened, before it is read (see LocalListing).
+                    var stamp = kind == LogFileName.TaskLogIndex;
+                    length = LogFileReader.Read(Path.Join(root, path), ref buffer, stamp, out var size, out var ticks);
+                    if (stamp)
+                    {
+                        run.Add(kind, size, ticks);
+                    }
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
@@ -247,6 +251,7 @@ internal static class RunScanner
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
+        record.Stamp = run.Stamp();
         record.Problems = [.. problems];
         return record;
     }

@@ -18,6 +18,9 @@ public sealed record WorkspaceIndexOptions
     /// <summary>Formats for loading outputs; null for the defaults.</summary>
     public FormatRegistry? Formats { get; init; }
 
-    /// <summary>How many log files are read at once on a cold scan.</summary>
-    public int Parallelism { get; init; } = Math.Max(4, Environment.ProcessorCount * 2);
+    /// <summary>
+    /// How many local files are read or stat'ed at once (a store's logs: how many are fetched at once). Reading
+    /// 100,000s of small files from a disk waits on its latency, not on the CPU, so this is well above the core count.
+    /// </summary>
+    public int Parallelism { get; init; } = Math.Max(16, Environment.ProcessorCount * 2);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using GoKart.Descriptors;
 using GoKart.Execution;
 using GoKart.Hashing;
@@ -11,8 +12,15 @@ namespace GoKart;
 /// The non-generic base of every task. Derive from <see cref="TaskOnKart{T}"/>; this type exists so that
 /// requirements and inputs of any output type can be handled together.
 /// </summary>
+[DynamicallyAccessedMembers(TaskOnKart.ReflectedMembers)]
 public abstract partial class TaskOnKart
 {
+    // Parameters, Run overrides and constructors of a task class are found by reflection (TaskDescriptor, the command
+    // line): the class's annotation makes the trimmer and the Native AOT compiler keep them on every class deriving from it.
+    internal const DynamicallyAccessedMemberTypes ReflectedMembers = DynamicallyAccessedMemberTypes.PublicConstructors
+        | DynamicallyAccessedMemberTypes.NonPublicConstructors | DynamicallyAccessedMemberTypes.PublicProperties
+        | DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.NonPublicMethods;
+
     private static readonly IReadOnlyDictionary<string, Target> NoOutputs = new Dictionary<string, Target>();
     private TaskDescriptor? _descriptor;
     private Target? _output;

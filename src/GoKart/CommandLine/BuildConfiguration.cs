@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace GoKart.CommandLine;
@@ -37,6 +38,8 @@ internal static class BuildConfiguration
     }
 
     /// <summary>Where task sections are looked up: the root's assembly, the program's, and every loaded one that references GoKart.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "A reference the trimmer removed is to an assembly the program does "
+        + "not use, which therefore has no task classes to configure.")]
     private static IEnumerable<Assembly> TaskAssemblies(TaskOnKart root)
     {
         var core = typeof(TaskOnKart).Assembly.GetName().Name;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace GoKart.CommandLine;
@@ -13,7 +14,7 @@ internal static class ExecutorResolver
         string name, IReadOnlyList<ITaskExecutorProvider> providers, IReadOnlyList<IniFile> files, bool dryRun, TextWriter output, Func<string, string?> getEnvironmentVariable)
     {
         var provider = providers.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
-            ?? FindBesideProgram(name)
+            ?? (DynamicCode.IsSupported ? FindBesideProgram(name) : null)
             ?? throw new CommandLineException(
                 $"Unknown executor '{name}'. Reference the GoKart.{Capitalize(name)} package (its GoKart.{Capitalize(name)}.dll must sit beside the program) "
                 + "or pass it in CommandLineOptions.ExecutorProviders.");
@@ -66,6 +67,9 @@ internal static class ExecutorResolver
         return sections.ToDictionary(p => p.Key, p => (IReadOnlyList<ExecutorSetting>)p.Value, StringComparer.Ordinal);
     }
 
+    // A GoKart.<Name>.dll beside the program, loaded at run time: a Native AOT program cannot load assemblies.
+    [RequiresUnreferencedCode("Loads an assembly beside the program and creates its executor provider by reflection.")]
+    [RequiresDynamicCode("Loads an assembly beside the program.")]
     private static ITaskExecutorProvider? FindBesideProgram(string name)
     {
         if (name.Any(c => !char.IsAsciiLetterOrDigit(c)))

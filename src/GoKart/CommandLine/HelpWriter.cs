@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using GoKart.Descriptors;
 using GoKart.Hashing;
@@ -117,6 +118,7 @@ internal static class HelpWriter
         return sb;
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = "The type is a task class (it is cast to TaskOnKart); TaskOnKart's [DynamicallyAccessedMembers] keeps the constructors, properties and methods of every type that derives from it.")]
     private static TaskOnKart? Fresh(Type type)
     {
         try

@@ -104,20 +104,38 @@ internal static partial class ScalarParser
             return BigInteger.Parse(text, styles, CultureInfo.InvariantCulture);
         }
 
-        var parse = type.GetMethod("Parse", BindingFlags.Public | BindingFlags.Static, [typeof(string), typeof(NumberStyles), typeof(IFormatProvider)])
-            ?? throw new FormatException($"cannot parse {type.Name}");
+        // A typed switch over the integer types ParameterType accepts: no reflection, so a Native AOT program has it too.
+        var c = CultureInfo.InvariantCulture;
+        object? parsed;
         try
         {
-            return parse.Invoke(null, [text, styles, CultureInfo.InvariantCulture])!;
+            parsed = type switch
+            {
+                _ when type == typeof(sbyte) => sbyte.Parse(text, styles, c),
+                _ when type == typeof(byte) => byte.Parse(text, styles, c),
+                _ when type == typeof(short) => short.Parse(text, styles, c),
+                _ when type == typeof(ushort) => ushort.Parse(text, styles, c),
+                _ when type == typeof(int) => int.Parse(text, styles, c),
+                _ when type == typeof(uint) => uint.Parse(text, styles, c),
+                _ when type == typeof(long) => long.Parse(text, styles, c),
+                _ when type == typeof(ulong) => ulong.Parse(text, styles, c),
+                _ when type == typeof(Int128) => Int128.Parse(text, styles, c),
+                _ when type == typeof(UInt128) => UInt128.Parse(text, styles, c),
+                _ when type == typeof(nint) => nint.Parse(text, styles, c),
+                _ when type == typeof(nuint) => nuint.Parse(text, styles, c),
+                _ => null,
+            };
         }
-        catch (TargetInvocationException e) when (e.InnerException is OverflowException)
+        catch (OverflowException)
         {
             throw new FormatException($"out of range for {type.Name}");
         }
-        catch (TargetInvocationException e) when (e.InnerException is FormatException)
+        catch (FormatException)
         {
             throw new FormatException("expected a whole number");
         }
+
+        return parsed ?? throw new FormatException($"cannot parse {type.Name}");
     }
 
     private static object ParseEnum(string text, Type type)

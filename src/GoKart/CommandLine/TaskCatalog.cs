@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using GoKart.Descriptors;
 
@@ -79,11 +80,14 @@ internal sealed class TaskCatalog
         TryResolve(name) ?? throw new CommandLineException(
             $"Unknown task '{name}'.{NearestName.Hint(name, _byName.Keys.Concat(_byFullName.Keys))} Run with --help to list the tasks.");
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "The type derives from TaskOnKart (checked by the caller or just above); TaskOnKart's [DynamicallyAccessedMembers] keeps the constructors, properties and methods of every type that derives from it.")]
     private static bool IsRunnable(Type type) =>
         typeof(TaskOnKart).IsAssignableFrom(type) && !type.IsAbstract && !type.ContainsGenericParameters
         && !type.Name.Contains('<', StringComparison.Ordinal)
         && type.GetConstructor(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic, Type.EmptyTypes) is not null;
 
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "A type the trimmer removed is one the program never references, "
+        + "so it cannot be run: Kart.Run reports it as an unknown task. docs/aot.md says to keep task classes run by name with [DynamicDependency].")]
     private static IEnumerable<Type> LoadableTypes(Assembly assembly)
     {
         try

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.Json;
 using GoKart.Descriptors;
@@ -69,6 +70,7 @@ internal sealed class TaskConfigurator
         _familyArguments.Add((family, parameter, text, origin));
 
     /// <summary>Creates a task: configured values first, then <paramref name="explicitValues"/>; checks required parameters.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = "The type is a task class (it is cast to TaskOnKart); TaskOnKart's [DynamicallyAccessedMembers] keeps the constructors, properties and methods of every type that derives from it.")]
     public TaskOnKart Create(Type type, IReadOnlyList<Assignment> explicitValues, Func<ParameterDescriptor, string> howToGive)
     {
         var task = (TaskOnKart)Activator.CreateInstance(type, nonPublic: true)!;
@@ -236,6 +238,7 @@ internal sealed class TaskConfigurator
         return Create(type, values, p => $"Add \"{p.SnakeName}\" to the \"params\" of {typeName} in {origin}.");
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = "The type is a task class (it is cast to TaskOnKart); TaskOnKart's [DynamicallyAccessedMembers] keeps the constructors, properties and methods of every type that derives from it.")]
     private TaskOnKart? DefaultOf(Type type)
     {
         if (!_defaults.TryGetValue(type, out var fresh))

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using GoKart.Descriptors;
 
@@ -32,7 +33,7 @@ internal sealed class ValueParser(Func<JsonElement, ParameterType, string, TaskO
                     var items = text.Trim().Length == 0 ? [] : text.Split(',').Select(s => (object?)ScalarParser.Parse(s.Trim(), type.Element!));
                     return BuildList(type, [.. items]);
                 case ParameterKind.List or ParameterKind.Dictionary or ParameterKind.Task or ParameterKind.TaskList:
-                    using (var document = JsonDocument.Parse(text.TrimStart().StartsWith('{') || text.TrimStart().StartsWith('[') ? text : JsonSerializer.Serialize(text)))
+                    using (var document = JsonDocument.Parse(text.TrimStart().StartsWith('{') || text.TrimStart().StartsWith('[') ? text : $"\"{JsonEncodedText.Encode(text)}\""))
                     {
                         return FromJson(document.RootElement, type, origin);
                     }
@@ -41,7 +42,7 @@ internal sealed class ValueParser(Func<JsonElement, ParameterType, string, TaskO
                     return ScalarParser.Parse(text, type);
             }
         }
-        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or JsonException or InvalidCastException)
+        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or JsonException or InvalidCastException or NotSupportedException)
         {
             throw new CommandLineException($"{origin}: '{Shorten(text)}' is not a valid {TypeText.Of(type)} ({Reason(e, type)}).");
         }
@@ -59,7 +60,7 @@ internal sealed class ValueParser(Func<JsonElement, ParameterType, string, TaskO
         {
             return FromJson(element, type, origin);
         }
-        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or InvalidCastException)
+        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or InvalidCastException or NotSupportedException)
         {
             throw new CommandLineException($"{origin}: {Shorten(element.GetRawText())} is not a valid {TypeText.Of(type)} ({Reason(e, type)}).");
         }
@@ -110,7 +111,8 @@ internal sealed class ValueParser(Func<JsonElement, ParameterType, string, TaskO
         var elementType = type.Element!.ClrType;
         if (clr.IsArray)
         {
-            var array = Array.CreateInstance(elementType, items.Count);
+            // From the declared array type, which the program has: no array type made at run time.
+            var array = Array.CreateInstanceFromArrayType(clr, items.Count);
             for (var i = 0; i < items.Count; i++)
             {
                 array.SetValue(items[i], i);
@@ -119,6 +121,14 @@ internal sealed class ValueParser(Func<JsonElement, ParameterType, string, TaskO
             return array;
         }
 
+        return DynamicCode.IsSupported ? BuildCollection(clr, elementType, items)
+            : throw DynamicCode.NotSupported($"a {TypeText.Of(type)} parameter that is not an array");
+    }
+
+    [RequiresUnreferencedCode("Makes List<T> over the parameter's element type.")]
+    [RequiresDynamicCode("Makes List<T> over the parameter's element type.")]
+    private static object BuildCollection(Type clr, Type elementType, List<object?> items)
+    {
         var listType = typeof(List<>).MakeGenericType(elementType);
         var target = clr.IsInterface || clr.IsAbstract ? listType : clr;
         if (!clr.IsAssignableFrom(target))
@@ -141,6 +151,14 @@ internal sealed class ValueParser(Func<JsonElement, ParameterType, string, TaskO
         var clr = type.ValueType;
         var keyType = type.Key!.ClrType;
         var valueType = type.Value!.ClrType;
+        return DynamicCode.IsSupported ? CreateDictionary(clr, keyType, valueType, entries)
+            : throw DynamicCode.NotSupported($"a {TypeText.Of(type)} parameter");
+    }
+
+    [RequiresUnreferencedCode("Makes Dictionary<TKey, TValue> over the parameter's key and value types.")]
+    [RequiresDynamicCode("Makes Dictionary<TKey, TValue> over the parameter's key and value types.")]
+    private static IDictionary CreateDictionary(Type clr, Type keyType, Type valueType, List<(object Key, object? Value)> entries)
+    {
         var dictionaryType = typeof(Dictionary<,>).MakeGenericType(keyType, valueType);
         var target = clr.IsInterface || clr.IsAbstract ? dictionaryType : clr;
         if (!clr.IsAssignableFrom(target))
@@ -163,6 +181,7 @@ internal sealed class ValueParser(Func<JsonElement, ParameterType, string, TaskO
         FormatException f when IsOurs(f.Message) => f.Message,
         FormatException { InnerException: ArgumentOutOfRangeException range } => range.Message.Split(" (Parameter", 2)[0],
         OverflowException => $"out of range for {TypeText.Of(type)}",
+        NotSupportedException => e.Message,
         _ => "expected " + ScalarParser.Expected(type),
     };
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Reflection.Emit;
 using System.Text;
@@ -34,7 +35,9 @@ internal static class CodeFingerprint
 
         if (attribute.TrackCode)
         {
-            parts.Add(SourceHash(type) is { } source ? "source=" + source : "il=" + Compute(type));
+            parts.Add(SourceHash(type) is { } source ? "source=" + source
+                : DynamicCode.IsSupported ? "il=" + Compute(type)
+                : throw DynamicCode.NotSupported($"[CodeVersion(TrackCode = true)] on {type.Name} without GoKart's source generator (reading IL)"));
         }
 
         return parts.Count == 0 ? null : string.Join(';', parts);
@@ -49,6 +52,7 @@ internal static class CodeFingerprint
     }
 
     /// <summary>An MD5 over the normalised IL of every method of the type and its nested (compiler-generated) types.</summary>
+    [RequiresUnreferencedCode("Reads the IL of the type's methods, which trimming changes.")]
     public static string Compute(Type type)
     {
         var sb = new StringBuilder();
@@ -56,6 +60,7 @@ internal static class CodeFingerprint
         return GoKart.Hashing.UniqueIdHasher.Hash(sb);
     }
 
+    [RequiresUnreferencedCode("Reads the IL of the type's methods, which trimming changes.")]
     private static void AppendType(StringBuilder sb, Type type)
     {
         const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
@@ -80,6 +85,7 @@ internal static class CodeFingerprint
         }
     }
 
+    [RequiresUnreferencedCode("Resolves the metadata tokens of the IL, which trimming changes.")]
     private static void AppendIl(StringBuilder sb, MethodBase method, byte[] il)
     {
         var module = method.Module;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 
 namespace GoKart.Descriptors;
@@ -144,6 +145,9 @@ internal sealed class ParameterType
         return null;
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "The type is that of a task parameter, a public property TaskOnKart's "
+        + "annotation keeps; a value of it exists only if the program constructs the type (or it is an array), and the trimmer keeps a "
+        + "constructed type's implementations of the interfaces looked for here, which GoKart itself uses.")]
     private static (Type Key, Type Value)? DictionaryTypes(Type t)
     {
         foreach (var candidate in t.IsInterface ? [t, .. t.GetInterfaces()] : t.GetInterfaces())
@@ -162,6 +166,9 @@ internal sealed class ParameterType
         return null;
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "The type is that of a task parameter, a public property TaskOnKart's "
+        + "annotation keeps; a value of it exists only if the program constructs the type (or it is an array), and the trimmer keeps a "
+        + "constructed type's implementations of the interfaces looked for here, which GoKart itself uses.")]
     private static Type? ElementType(Type t)
     {
         if (t == typeof(string))

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Reflection;
@@ -97,6 +98,7 @@ internal sealed class TaskDescriptor
         return null;
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "The type derives from TaskOnKart (checked by the caller or just above); TaskOnKart's [DynamicallyAccessedMembers] keeps the constructors, properties and methods of every type that derives from it.")]
     private static ImmutableArray<ParameterDescriptor> ReadParameters(Type type, string className)
     {
         var chain = new List<Type>();
@@ -115,8 +117,7 @@ internal sealed class TaskDescriptor
         var result = ImmutableArray.CreateBuilder<ParameterDescriptor>();
         foreach (var t in chain)
         {
-            var declared = t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
-                .OrderBy(p => p.MetadataToken);
+            var declared = InDeclarationOrder(t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             foreach (var property in declared)
             {
                 if (property.SetMethod is not { IsPublic: true } || property.GetIndexParameters().Length > 0
@@ -148,6 +149,12 @@ internal sealed class TaskDescriptor
         return result.ToImmutable();
     }
 
+    // Metadata tokens give the declaration order under the JIT. A Native AOT program has no tokens (reading one throws);
+    // its reflection lists a type's members in metadata order already.
+    private static IEnumerable<PropertyInfo> InDeclarationOrder(PropertyInfo[] properties) =>
+        properties.Length > 1 && properties[0].HasMetadataToken() ? properties.OrderBy(p => p.MetadataToken) : properties;
+
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "The type derives from TaskOnKart (checked by the caller or just above); TaskOnKart's [DynamicallyAccessedMembers] keeps the constructors, properties and methods of every type that derives from it.")]
     private static bool Overrides(Type type, string name, Type[] parameters)
     {
         var method = type.GetMethod(name, BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public, null, parameters, null);

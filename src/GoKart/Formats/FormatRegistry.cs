@@ -24,21 +24,27 @@ public sealed class FormatRegistry
     /// Each built-in format is made when a path first resolves to it: making all twelve loaded System.Private.Xml and
     /// System.IO.Compression into every fresh process, about 8 ms of a one-task build (issue 18, start-up). The
     /// extensions are listed here; a test checks them against each format's own <see cref="IFormat.Extensions"/>.
+    /// A format whose AppContext switch is off (docs/aot.md) keeps its extensions, and resolving one is an error that
+    /// names the switch; a trimmed or Native AOT publish with the switch off leaves the format out.
     /// </remarks>
     public static FormatRegistry CreateDefault() =>
         new FormatRegistry()
             .Defer(() => new JsonTableFormat(), ".json")
-            .Defer(() => new NdjsonFormat(), ".ndjson", ".jsonl")
+            .Defer(FeatureSwitches.IsNdjsonSupported ? static () => new NdjsonFormat() : TurnedOff(".ndjson", FeatureSwitches.Ndjson), ".ndjson", ".jsonl")
             .Defer(() => new TextFormat(), ".txt")
             .Defer(() => new BytesFormat(), ".bin", ".png", ".jpg", ".jpeg")
-            .Defer(() => new CsvFormat(), ".csv")
-            .Defer(CsvFormat.Tsv, ".tsv")
-            .Defer(() => new NpyFormat(), ".npy")
-            .Defer(() => new NpzFormat(), ".npz")
-            .Defer(() => new PickleFormat(), ".pkl", ".pickle")
-            .Defer(() => new XmlFormat(), ".xml")
-            .Defer(() => new DirectoryFormat(), ".zip")
-            .Defer(() => new GzipFormat(), ".gz");
+            .Defer(FeatureSwitches.IsCsvSupported ? static () => new CsvFormat() : TurnedOff(".csv", FeatureSwitches.Csv), ".csv")
+            .Defer(FeatureSwitches.IsCsvSupported ? CsvFormat.Tsv : TurnedOff(".tsv", FeatureSwitches.Csv), ".tsv")
+            .Defer(FeatureSwitches.IsNumpySupported ? static () => new NpyFormat() : TurnedOff(".npy", FeatureSwitches.Numpy), ".npy")
+            .Defer(FeatureSwitches.IsNumpySupported ? static () => new NpzFormat() : TurnedOff(".npz", FeatureSwitches.Numpy), ".npz")
+            .Defer(FeatureSwitches.IsPickleSupported ? static () => new PickleFormat() : TurnedOff(".pkl", FeatureSwitches.Pickle), ".pkl", ".pickle")
+            .Defer(FeatureSwitches.IsXmlSupported ? static () => new XmlFormat() : TurnedOff(".xml", FeatureSwitches.Xml), ".xml")
+            .Defer(FeatureSwitches.IsZipSupported ? static () => new DirectoryFormat() : TurnedOff(".zip", FeatureSwitches.Zip), ".zip")
+            .Defer(FeatureSwitches.IsGzipSupported ? static () => new GzipFormat() : TurnedOff(".gz", FeatureSwitches.Gzip), ".gz");
+
+    // Apart from the lambdas above so that a publish with a switch off has no path to that format at all.
+    private static Func<IFormat> TurnedOff(string extension, string switchName) =>
+        () => throw FeatureSwitches.Disabled($"The {extension} format", switchName);
 
     /// <summary>Registers (or replaces) the format for each of its extensions.</summary>
     public FormatRegistry Register(IFormat format)
@@ -94,7 +100,7 @@ public sealed class FormatRegistry
                 && _byExtension.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(suffix, out var entry))
             {
                 var found = entry.Format;
-                if (found is GzipFormat gzip)
+                if (FeatureSwitches.IsGzipSupported && found is GzipFormat gzip)
                 {
                     // x.csv.gz: the gzip wrapper over whatever the name without .gz resolves to.
                     if (!TryResolve(name[..dot].ToString(), out var inner) || inner is GzipFormat)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Runtime.CompilerServices;
 using GoKart.Execution.Async;
 
@@ -9,11 +10,7 @@ public sealed class JsonFormat : IFormat
 {
     // Serializer metadata is cached per options instance; one shared immutable instance keeps it warm across builds. Made
     // on first use: a build whose JSON outputs are all scalars (PrimitiveJson) never needs it (issue 18, start-up).
-    private static readonly Lazy<JsonSerializerOptions> SharedOptions = new(() => new(JsonSerializerDefaults.General)
-    {
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new Json.ValueTupleJsonConverter() },
-    });
+    private static readonly Lazy<JsonSerializerOptions> SharedOptions = new(CreateSharedOptions);
 
     private readonly JsonSerializerOptions? _custom;
 
@@ -30,6 +27,20 @@ public sealed class JsonFormat : IFormat
     }
 
     private bool HasDefaults => _custom is null;
+
+    private static JsonSerializerOptions CreateSharedOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.General)
+        {
+            NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        };
+        if (DynamicCode.IsSupported)
+        {
+            options.Converters.Add(new Json.ValueTupleJsonConverter());
+        }
+
+        return options;
+    }
 
     private JsonSerializerOptions Options => _custom ?? SharedOptions.Value;
 
@@ -51,8 +62,36 @@ public sealed class JsonFormat : IFormat
             return;
         }
 
-        await JsonSerializer.SerializeAsync(stream, value, type, Options, cancellationToken).ConfigureAwait(false);
+        if (DynamicCode.IsSupported)
+        {
+            await JsonSerializer.SerializeAsync(stream, value, type, Options, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await JsonSerializer.SerializeAsync(stream, value, TypeInfo(type), cancellationToken).ConfigureAwait(false);
+        }
     }
+
+    // Without reflection (Native AOT) the contract comes from the options' TypeInfoResolver: a source-generated
+    // JsonSerializerContext given to JsonFormat(JsonSerializerOptions).
+    private JsonTypeInfo TypeInfo(Type type)
+    {
+        try
+        {
+            return Options.GetTypeInfo(type);
+        }
+        catch (Exception e) when (e is InvalidOperationException or NotSupportedException)
+        {
+            throw new NotSupportedException(
+                $"JSON of {type.Name} needs its contract from a source-generated JsonSerializerContext in a trimmed or Native AOT program: "
+                + "register new JsonFormat(new JsonSerializerOptions { TypeInfoResolver = YourContext.Default }) (docs/aot.md).", e);
+        }
+    }
+
+    private ValueTask<object?> DeserializeAsync(Stream stream, Type type, CancellationToken cancellationToken) =>
+        DynamicCode.IsSupported
+            ? JsonSerializer.DeserializeAsync(stream, type, Options, cancellationToken)
+            : JsonSerializer.DeserializeAsync(stream, TypeInfo(type), cancellationToken);
 
     /// <inheritdoc />
     [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
@@ -71,10 +110,10 @@ public sealed class JsonFormat : IFormat
                 }
 
                 buffer.Position = 0;
-                return await JsonSerializer.DeserializeAsync(buffer, type, Options, cancellationToken).ConfigureAwait(false);
+                return await DeserializeAsync(buffer, type, cancellationToken).ConfigureAwait(false);
             }
 
-            return await JsonSerializer.DeserializeAsync(stream, type, Options, cancellationToken).ConfigureAwait(false);
+            return await DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException e)
         {

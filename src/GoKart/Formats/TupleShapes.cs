@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace GoKart.Formats;
 
 /// <summary>
@@ -17,8 +19,10 @@ internal static class TupleShapes
     }
 
     /// <summary>A tuple of type <paramref name="tuple"/> holding <paramref name="values"/> (one per flattened item).</summary>
+    [RequiresUnreferencedCode("Creates the tuple through its constructor, found at run time.")]
     public static object Create(Type tuple, object?[] values) => Create(tuple, values, 0);
 
+    [RequiresUnreferencedCode("Creates the tuple through its constructor, found at run time.")]
     private static object Create(Type tuple, object?[] values, int offset)
     {
         var arguments = tuple.GetGenericArguments();

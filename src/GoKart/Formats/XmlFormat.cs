@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Xml;
@@ -21,7 +22,8 @@ public sealed class XmlFormat : IFormat
     public IReadOnlyList<string> Extensions { get; } = [".xml"];
 
     /// <inheritdoc />
-    public bool Supports(Type type) => type == typeof(XDocument) || type == typeof(XElement) || Serializer(type) is not null;
+    public bool Supports(Type type) =>
+        type == typeof(XDocument) || type == typeof(XElement) || (DynamicCode.IsSupported ? Serializer(type) is not null : throw DynamicCode.NotSupported($"XmlSerializer for {type.Name}"));
 
     /// <inheritdoc />
     public async ValueTask WriteAsync(Stream stream, object? value, Type type, FormatContext context, CancellationToken cancellationToken)
@@ -40,6 +42,11 @@ public sealed class XmlFormat : IFormat
                     await element.SaveAsync(writer, cancellationToken).ConfigureAwait(false);
                     break;
                 default:
+                    if (!DynamicCode.IsSupported)
+                    {
+                        throw DynamicCode.NotSupported($"{context.Location}: XmlSerializer for {type.Name}");
+                    }
+
                     var serializer = Serializer(type) ?? throw new InvalidDataException($"{context.Location}: XmlSerializer cannot write {type.Name}.");
                     serializer.Serialize(writer, value);
                     break;
@@ -63,6 +70,11 @@ public sealed class XmlFormat : IFormat
                 return await XElement.LoadAsync(stream, LoadOptions.None, cancellationToken).ConfigureAwait(false);
             }
 
+            if (!DynamicCode.IsSupported)
+            {
+                throw DynamicCode.NotSupported($"{context.Location}: XmlSerializer for {type.Name}");
+            }
+
             var serializer = Serializer(type) ?? throw new InvalidDataException($"{context.Location}: XmlSerializer cannot read {type.Name}.");
             using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
             return serializer.Deserialize(reader);
@@ -77,6 +89,8 @@ public sealed class XmlFormat : IFormat
         }
     }
 
+    [RequiresUnreferencedCode("XmlSerializer reads the type's members by reflection.")]
+    [RequiresDynamicCode("XmlSerializer generates code for the type.")]
     private XmlSerializer? Serializer(Type type) => _serializers.GetOrAdd(type, static t =>
     {
         if (t == typeof(object) || t.IsInterface || t.IsAbstract)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections;
 using System.Globalization;
 using System.Text;
@@ -168,6 +169,20 @@ internal static class LuigiSerializer
             yield break;
         }
 
+        if (!DynamicCode.IsSupported)
+        {
+            throw DynamicCode.NotSupported($"A dictionary parameter of type {dictionary.GetType().Name} that is not an IDictionary");
+        }
+
+        foreach (var pair in EntriesByReflection(dictionary))
+        {
+            yield return pair;
+        }
+    }
+
+    [RequiresUnreferencedCode("Reads Key and Value of each entry by reflection.")]
+    private static IEnumerable<(object Key, object? Value)> EntriesByReflection(object dictionary)
+    {
         foreach (var item in (IEnumerable)dictionary)
         {
             var itemType = item!.GetType();

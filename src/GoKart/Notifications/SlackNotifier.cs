@@ -124,8 +124,23 @@ public sealed partial class SlackNotifier
         return request;
     }
 
-    private static StringContent Json(Dictionary<string, string> body) =>
-        new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+    // Written field by field rather than through JsonSerializer, which a Native AOT program cannot use on a dictionary.
+    private static StringContent Json(Dictionary<string, string> body)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (key, value) in body)
+            {
+                writer.WriteString(key, value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return new(Encoding.UTF8.GetString(buffer.WrittenSpan), Encoding.UTF8, "application/json");
+    }
 
     private static Uri WithSlash(Uri uri) => uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
 

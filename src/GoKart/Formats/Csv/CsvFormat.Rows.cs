@@ -13,7 +13,12 @@ public sealed partial class CsvFormat : IRowStreamFormat
     /// <inheritdoc />
     public async IAsyncEnumerable<TRecord> ReadRowsAsync<TRecord>(Stream stream, FormatContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
+        if (!DynamicCode.IsSupported)
+        {
+            throw DynamicCode.NotSupported($"The {Name} format");
+        }
+
+                ArgumentNullException.ThrowIfNull(context);
         var options = TableFormatOptions.From(context);
         var reader = new CsvRowReader<TRecord>(RecordShape<TRecord>.For(context.Location), StreamDelimiter(context), context.Location, options.StrictColumns);
         var input = Utf8Streams.View(stream, context.Target.Encoding);
@@ -60,7 +65,12 @@ public sealed partial class CsvFormat : IRowStreamFormat
     /// <inheritdoc />
     public async ValueTask WriteRowsAsync<TRecord>(Stream stream, IAsyncEnumerable<TRecord> rows, FormatContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(rows);
+        if (!DynamicCode.IsSupported)
+        {
+            throw DynamicCode.NotSupported($"The {Name} format");
+        }
+
+                ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(context);
         var writer = new CsvRowWriter<TRecord>(RecordShape<TRecord>.For(context.Location).Columns, StreamDelimiter(context));
         var output = Utf8Streams.View(stream, context.Target.Encoding);

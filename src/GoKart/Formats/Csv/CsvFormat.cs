@@ -45,12 +45,17 @@ public sealed partial class CsvFormat : IFormat
     public IReadOnlyList<string> Extensions { get; }
 
     /// <inheritdoc />
-    public bool Supports(Type type) => TableTypes.TryGetRecordType(type, out _);
+    public bool Supports(Type type) => DynamicCode.IsSupported ? TableTypes.TryGetRecordType(type, out _) : throw DynamicCode.NotSupported($"The {Name} format");
 
     /// <inheritdoc />
     public ValueTask WriteAsync(Stream stream, object? value, Type type, FormatContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (!DynamicCode.IsSupported)
+        {
+            throw DynamicCode.NotSupported($"The {Name} format");
+        }
+
         return TableCodecs.For(typeof(CsvTableCodec<>), type, _delimiter, context.Location).WriteAsync(stream, value, context, cancellationToken);
     }
 
@@ -58,6 +63,11 @@ public sealed partial class CsvFormat : IFormat
     public ValueTask<object?> ReadAsync(Stream stream, Type type, FormatContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (!DynamicCode.IsSupported)
+        {
+            throw DynamicCode.NotSupported($"The {Name} format");
+        }
+
         return TableCodecs.For(typeof(CsvTableCodec<>), type, _delimiter, context.Location).ReadAsync(stream, type, context, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using GoKart.Formats.Tables;
 
@@ -7,6 +8,8 @@ namespace GoKart.Formats.Csv;
 /// Parses RFC 4180 CSV from UTF-8 buffers into records. A cell is parsed only once its terminator is seen, so a
 /// record cut by the buffer end is re-read whole after the next fill.
 /// </summary>
+[RequiresUnreferencedCode("Table and array code made over the record and element types at run time.")]
+[RequiresDynamicCode("Table and array code made over the record and element types at run time.")]
 internal sealed class CsvRowReader<TRecord>
 {
     private readonly RecordShape<TRecord> _shape;

@@ -1,8 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
 using GoKart.Formats.Tables;
 
 namespace GoKart.Formats.Csv;
 
 /// <summary>CSV/TSV for one record type.</summary>
+[RequiresUnreferencedCode("Table and array code made over the record and element types at run time.")]
+[RequiresDynamicCode("Table and array code made over the record and element types at run time.")]
 internal sealed class CsvTableCodec<TRecord> : ITableCodec
 {
     private const int ReadBufferSize = 1 << 20;

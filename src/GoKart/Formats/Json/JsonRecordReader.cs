@@ -1,10 +1,13 @@
-using System.Text;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using System.Text;
 using GoKart.Formats.Tables;
 
 namespace GoKart.Formats.Json;
 
 /// <summary>Reads JSON objects into records through the same slots and checks as CSV.</summary>
+[RequiresUnreferencedCode("Table and array code made over the record and element types at run time.")]
+[RequiresDynamicCode("Table and array code made over the record and element types at run time.")]
 internal sealed class JsonRecordReader<TRecord>
 {
     private readonly RecordShape<TRecord> _shape;

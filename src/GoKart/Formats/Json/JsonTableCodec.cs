@@ -1,10 +1,13 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using GoKart.Formats.Tables;
 
 namespace GoKart.Formats.Json;
 
 /// <summary>Tables as newline-delimited JSON objects (<c>.ndjson</c>) or one JSON array of objects (<c>.json</c>).</summary>
+[RequiresUnreferencedCode("Table and array code made over the record and element types at run time.")]
+[RequiresDynamicCode("Table and array code made over the record and element types at run time.")]
 internal sealed class JsonTableCodec<TRecord> : ITableCodec
 {
     private const int FlushThreshold = 1 << 20;

@@ -34,7 +34,7 @@ public sealed class JsonTableFormat : IFormat
     public ValueTask WriteAsync(Stream stream, object? value, Type type, FormatContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return TableTypes.TryGetRecordType(type, out _)
+        return DynamicCode.IsSupported && TableTypes.TryGetRecordType(type, out _)
             ? TableCodecs.For(typeof(JsonTableCodec<>), type, false, context.Location).WriteAsync(stream, value, context, cancellationToken)
             : _other.WriteAsync(stream, value, type, context, cancellationToken);
     }
@@ -43,7 +43,7 @@ public sealed class JsonTableFormat : IFormat
     public ValueTask<object?> ReadAsync(Stream stream, Type type, FormatContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return TableTypes.TryGetRecordType(type, out _)
+        return DynamicCode.IsSupported && TableTypes.TryGetRecordType(type, out _)
             ? TableCodecs.For(typeof(JsonTableCodec<>), type, false, context.Location).ReadAsync(stream, type, context, cancellationToken)
             : _other.ReadAsync(stream, type, context, cancellationToken);
     }

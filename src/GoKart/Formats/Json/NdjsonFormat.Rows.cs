@@ -14,7 +14,12 @@ public sealed partial class NdjsonFormat : IRowStreamFormat
     /// <inheritdoc />
     public async IAsyncEnumerable<TRecord> ReadRowsAsync<TRecord>(Stream stream, FormatContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
+        if (!DynamicCode.IsSupported)
+        {
+            throw DynamicCode.NotSupported("The ndjson format");
+        }
+
+                ArgumentNullException.ThrowIfNull(context);
         var reader = new JsonRecordReader<TRecord>(RecordShape<TRecord>.For(context.Location), context.Location, TableFormatOptions.From(context).StrictColumns);
         var input = Utf8Streams.View(stream, context.Target.Encoding);
         try
@@ -65,7 +70,12 @@ public sealed partial class NdjsonFormat : IRowStreamFormat
     /// <inheritdoc />
     public async ValueTask WriteRowsAsync<TRecord>(Stream stream, IAsyncEnumerable<TRecord> rows, FormatContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(rows);
+        if (!DynamicCode.IsSupported)
+        {
+            throw DynamicCode.NotSupported("The ndjson format");
+        }
+
+                ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(context);
         var columns = RecordShape<TRecord>.For(context.Location).Columns;
         var output = Utf8Streams.View(stream, context.Target.Encoding);

@@ -22,12 +22,17 @@ public sealed partial class NdjsonFormat : IFormat
     public IReadOnlyList<string> Extensions { get; } = [".ndjson", ".jsonl"];
 
     /// <inheritdoc />
-    public bool Supports(Type type) => TableTypes.TryGetRecordType(type, out _);
+    public bool Supports(Type type) => DynamicCode.IsSupported ? TableTypes.TryGetRecordType(type, out _) : throw DynamicCode.NotSupported("The ndjson format");
 
     /// <inheritdoc />
     public ValueTask WriteAsync(Stream stream, object? value, Type type, FormatContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (!DynamicCode.IsSupported)
+        {
+            throw DynamicCode.NotSupported("The ndjson format");
+        }
+
         return TableCodecs.For(typeof(JsonTableCodec<>), type, true, context.Location).WriteAsync(stream, value, context, cancellationToken);
     }
 
@@ -35,6 +40,11 @@ public sealed partial class NdjsonFormat : IFormat
     public ValueTask<object?> ReadAsync(Stream stream, Type type, FormatContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (!DynamicCode.IsSupported)
+        {
+            throw DynamicCode.NotSupported("The ndjson format");
+        }
+
         return TableCodecs.For(typeof(JsonTableCodec<>), type, true, context.Location).ReadAsync(stream, type, context, cancellationToken);
     }
 }

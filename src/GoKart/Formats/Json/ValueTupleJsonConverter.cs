@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -8,6 +9,8 @@ namespace GoKart.Formats.Json;
 /// Value tuples as JSON arrays (<c>[7, "seven"]</c>), as Python's json writes a tuple. System.Text.Json serializes
 /// only properties, and a value tuple's items are fields, so without this a tuple was written as <c>{}</c>.
 /// </summary>
+[RequiresUnreferencedCode("Makes a converter per tuple type and serializes the items by their run-time types.")]
+[RequiresDynamicCode("Makes a converter per tuple type and serializes the items by their run-time types.")]
 internal sealed class ValueTupleJsonConverter : JsonConverterFactory
 {
     public override bool CanConvert(Type typeToConvert) => TupleShapes.IsValueTuple(typeToConvert);
@@ -15,6 +18,8 @@ internal sealed class ValueTupleJsonConverter : JsonConverterFactory
     public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
         (JsonConverter)Activator.CreateInstance(typeof(Converter<>).MakeGenericType(typeToConvert))!;
 
+    [RequiresUnreferencedCode("Serializes the items by their run-time types.")]
+    [RequiresDynamicCode("Serializes the items by their run-time types.")]
     private sealed class Converter<T> : JsonConverter<T>
     {
         private readonly List<Type> _types = TupleShapes.ElementTypes(typeof(T));

@@ -30,7 +30,8 @@ internal static class ArrayBytes
         : element == typeof(bool) ? BulkArrays.Allocate<bool>(length)
         : element == typeof(Half) ? BulkArrays.Allocate<Half>(length)
         : element == typeof(Complex) ? BulkArrays.Allocate<Complex>(length)
-        : Array.CreateInstance(element, length);
+        : DynamicCode.IsSupported ? Array.CreateInstance(element, length)
+        : throw DynamicCode.NotSupported($"An array of {element.Name}");
 
     /// <summary>
     /// Whether reads of <paramref name="stream"/> may be done synchronously into an array's bytes: local and spooled

@@ -1,5 +1,7 @@
 using GoKart.Execution.Async;
 using System.Runtime.CompilerServices;
+using System.Diagnostics.CodeAnalysis;
+
 namespace GoKart.Formats.Numpy;
 
 /// <summary>Moves numeric arrays (<c>T[]</c>, <c>T[,]</c>, ..., <see cref="NDArray{T}"/>) to and from .npy bytes: written in 1 MiB chunks, read straight into the array where the stream allows (<see cref="ArrayBytes"/>).</summary>
@@ -18,6 +20,11 @@ internal static class NpyArrays
 
     public static async ValueTask WriteAsync(Stream stream, object? value, string location, CancellationToken cancellationToken)
     {
+        if (!DynamicCode.IsSupported)
+        {
+            throw DynamicCode.NotSupported($"{location}: the npy format");
+        }
+
         // A string[] inside an Array-valued dictionary: numpy's fixed-width unicode, as pandas saves a text column without pickle.
         if (value is string?[] strings)
         {
@@ -49,10 +56,15 @@ internal static class NpyArrays
     public static async ValueTask<object> ReadAsync(Stream stream, Type requested, string location, CancellationToken cancellationToken)
     {
         var header = await NpyHeader.ReadAsync(stream, location, cancellationToken).ConfigureAwait(false);
-        return await ReadBodyAsync(stream, header, requested, location, cancellationToken).ConfigureAwait(false);
+        // Checked after the await: the AOT compiler drops guarded code only where no await resumes past the guard.
+        return DynamicCode.IsSupported
+            ? await ReadBodyAsync(stream, header, requested, location, cancellationToken).ConfigureAwait(false)
+            : throw DynamicCode.NotSupported($"{location}: the npy format");
     }
 
     [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
+    [RequiresUnreferencedCode("Makes arrays and NDArray<T> over the element type at run time.")]
+    [RequiresDynamicCode("Makes arrays and NDArray<T> over the element type at run time.")]
     public static async ValueTask<object> ReadBodyAsync(Stream stream, NpyHeader header, Type requested, string location, CancellationToken cancellationToken)
     {
         // Any array (Array, object) may be a 1-D unicode one, as a pandas text column saved by np.savez.
@@ -163,6 +175,7 @@ internal static class NpyArrays
         }
     }
 
+    [RequiresUnreferencedCode("Reads NDArray<T>'s Shape and Data by reflection.")]
     private static (Array Storage, long[] Shape) Decompose(object? value, string location)
     {
         switch (value)

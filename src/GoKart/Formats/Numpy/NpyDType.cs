@@ -32,5 +32,6 @@ internal static class NpyDType
     }
 
     public static int SizeOf(Type elementType) =>
-        elementType == typeof(bool) ? 1 : elementType == typeof(Complex) ? 16 : System.Runtime.InteropServices.Marshal.SizeOf(elementType);
+        elementType == typeof(bool) ? 1 : elementType == typeof(Complex) ? 16 : DynamicCode.IsSupported ? System.Runtime.InteropServices.Marshal.SizeOf(elementType)
+        : throw DynamicCode.NotSupported($"An array of {elementType.Name}");
 }

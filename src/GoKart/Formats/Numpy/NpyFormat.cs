@@ -25,12 +25,17 @@ public sealed class NpyFormat : IFormat
     public IReadOnlyList<string> Extensions { get; } = [".npy"];
 
     /// <inheritdoc />
-    public bool Supports(Type type) => NpyArrays.Supports(type);
+    public bool Supports(Type type) => DynamicCode.IsSupported ? NpyArrays.Supports(type) : throw DynamicCode.NotSupported("The npy format");
 
     /// <inheritdoc />
     public ValueTask WriteAsync(Stream stream, object? value, Type type, FormatContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (!DynamicCode.IsSupported)
+        {
+            throw DynamicCode.NotSupported("The npy format");
+        }
+
         return NpyArrays.WriteAsync(stream, value, context.Location, cancellationToken);
     }
 
@@ -38,6 +43,11 @@ public sealed class NpyFormat : IFormat
     public async ValueTask<object?> ReadAsync(Stream stream, Type type, FormatContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (!DynamicCode.IsSupported)
+        {
+            throw DynamicCode.NotSupported("The npy format");
+        }
+
         return await NpyArrays.ReadAsync(stream, type, context.Location, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using GoKart.Formats.Tables;
 
@@ -7,6 +8,8 @@ namespace GoKart.Formats.Numpy;
 /// How one record property is stored as a 1-D array of an .npz table, as pandas would store the column. Numbers
 /// and bool are written as they are (the fast path); other types are converted to and from a numpy array.
 /// </summary>
+[RequiresUnreferencedCode("Table and array code made over the record and element types at run time.")]
+[RequiresDynamicCode("Table and array code made over the record and element types at run time.")]
 internal abstract class NpzColumn
 {
     /// <summary>The dtypes the column reads, for errors (<c>&lt;f8</c>).</summary>

@@ -1,5 +1,6 @@
 using GoKart.Execution.Async;
 using System.Runtime.CompilerServices;
+using System.Diagnostics.CodeAnalysis;
 using GoKart.Formats.Numpy;
 using GoKart.Formats.Tables;
 
@@ -31,7 +32,8 @@ public sealed class NpzFormat : IFormat
 
     /// <inheritdoc />
     public bool Supports(Type type) =>
-        ArrayTypeOf(type) is not null
+        !DynamicCode.IsSupported ? throw DynamicCode.NotSupported("The npz format")
+        : ArrayTypeOf(type) is not null
         || (TableTypes.TryGetRecordType(type, out var record)
             && (bool)typeof(NpzTableCodec<>).MakeGenericType(record).GetMethod(nameof(NpzTableCodec<object>.Supports))!.Invoke(null, null)!);
 
@@ -39,6 +41,11 @@ public sealed class NpzFormat : IFormat
     public async ValueTask WriteAsync(Stream stream, object? value, Type type, FormatContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (!DynamicCode.IsSupported)
+        {
+            throw DynamicCode.NotSupported("The npz format");
+        }
+
         if (ArrayTypeOf(type) is null)
         {
             await TableCodecs.For(typeof(NpzTableCodec<>), type, null, context.Location).WriteAsync(stream, value, context, cancellationToken).ConfigureAwait(false);
@@ -54,7 +61,8 @@ public sealed class NpzFormat : IFormat
         var archive = await NpzArchive.CreateAsync(stream, cancellationToken).ConfigureAwait(false);
         await using (archive.ConfigureAwait(false))
         {
-            foreach (var (name, array) in Pairs(entries))
+            // Checked again after the await: the AOT compiler drops guarded code only where no await resumes past the guard.
+            foreach (var (name, array) in DynamicCode.IsSupported ? Pairs(entries) : throw DynamicCode.NotSupported("The npz format"))
             {
                 var entry = await NpzArchive.CreateEntryAsync(archive, name, compressed, cancellationToken).ConfigureAwait(false);
                 await using (entry.ConfigureAwait(false))
@@ -70,6 +78,11 @@ public sealed class NpzFormat : IFormat
     public async ValueTask<object?> ReadAsync(Stream stream, Type type, FormatContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (!DynamicCode.IsSupported)
+        {
+            throw DynamicCode.NotSupported("The npz format");
+        }
+
         var arrayType = ArrayTypeOf(type);
         if (arrayType is null)
         {
@@ -79,7 +92,10 @@ public sealed class NpzFormat : IFormat
         var archive = await NpzArchive.OpenAsync(stream, context.Location, cancellationToken).ConfigureAwait(false);
         using (archive)
         {
-            var result = (System.Collections.IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), arrayType), StringComparer.Ordinal)!;
+            // Checked again after the await: the AOT compiler drops guarded code only where no await resumes past the guard.
+            var result = DynamicCode.IsSupported
+                ? (System.Collections.IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), arrayType), StringComparer.Ordinal)!
+                : throw DynamicCode.NotSupported("The npz format");
             foreach (var (name, entry) in NpzArchive.Entries(archive, context.Location))
             {
                 result[name] = await NpzArchive.ReadEntryAsync(archive, entry, context.Location, (s, where) => NpyArrays.ReadAsync(s, arrayType, where, cancellationToken), cancellationToken).ConfigureAwait(false);
@@ -101,6 +117,7 @@ public sealed class NpzFormat : IFormat
         return arguments[0] == typeof(string) && NpyArrays.Supports(arguments[1]) ? arguments[1] : null;
     }
 
+    [RequiresUnreferencedCode("Reads Key and Value of each entry by reflection.")]
     private static IEnumerable<(string Name, object? Array)> Pairs(System.Collections.IEnumerable entries)
     {
         foreach (var entry in entries)

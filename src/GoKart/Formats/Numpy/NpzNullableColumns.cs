@@ -1,9 +1,12 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Numerics;
 
 namespace GoKart.Formats.Numpy;
 
 /// <summary><c>double?</c>, <c>float?</c>, <c>Half?</c> as their float dtype with NaN for null (pandas' convention, so NaN reads as null).</summary>
+[RequiresUnreferencedCode("Table and array code made over the record and element types at run time.")]
+[RequiresDynamicCode("Table and array code made over the record and element types at run time.")]
 internal sealed class NpzNullableFloatColumn<T> : NpzColumn
     where T : struct, IFloatingPointIeee754<T>
 {
@@ -46,6 +49,8 @@ internal sealed class NpzNullableFloatColumn<T> : NpzColumn
 /// Integers beyond ±2^53 are refused on write (float64 would round them); reading takes float64/float32
 /// (whole numbers in range) or any integer dtype (in range), as pandas leaves a column without missing values.
 /// </summary>
+[RequiresUnreferencedCode("Table and array code made over the record and element types at run time.")]
+[RequiresDynamicCode("Table and array code made over the record and element types at run time.")]
 internal sealed class NpzNullableIntegerColumn<T> : NpzColumn
     where T : struct, IBinaryInteger<T>
 {
@@ -133,6 +138,8 @@ internal sealed class NpzNullableIntegerColumn<T> : NpzColumn
 }
 
 /// <summary><c>bool?</c> as float64 1.0/0.0 with NaN for null (pandas' upcast); reads that, or a bool array.</summary>
+[RequiresUnreferencedCode("Table and array code made over the record and element types at run time.")]
+[RequiresDynamicCode("Table and array code made over the record and element types at run time.")]
 internal sealed class NpzNullableBooleanColumn : NpzColumn
 {
     public override string Accepts => "<f8 (1.0, 0.0, NaN) or |b1";

@@ -1,8 +1,12 @@
 using GoKart.Execution.Async;
 using System.Runtime.CompilerServices;
+using System.Diagnostics.CodeAnalysis;
+
 namespace GoKart.Formats.Numpy;
 
 /// <summary>A number or bool column: the property type's array is the numpy array, written and read without conversion.</summary>
+[RequiresUnreferencedCode("Table and array code made over the record and element types at run time.")]
+[RequiresDynamicCode("Table and array code made over the record and element types at run time.")]
 internal sealed class NpzPlainColumn : NpzColumn
 {
     private readonly Type _element;
@@ -34,6 +38,8 @@ internal sealed class NpzPlainColumn : NpzColumn
 }
 
 /// <summary>A string column as <c>&lt;U n</c>; null is written as the empty string (numpy has no null string).</summary>
+[RequiresUnreferencedCode("Table and array code made over the record and element types at run time.")]
+[RequiresDynamicCode("Table and array code made over the record and element types at run time.")]
 internal sealed class NpzStringColumn : NpzColumn
 {
     public override string Accepts => "unicode strings (<U n)";

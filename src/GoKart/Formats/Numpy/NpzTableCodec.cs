@@ -1,10 +1,13 @@
 using GoKart.Execution.Async;
 using System.Runtime.CompilerServices;
+using System.Diagnostics.CodeAnalysis;
 using GoKart.Formats.Tables;
 
 namespace GoKart.Formats.Numpy;
 
 /// <summary>A table as an .npz with one 1-D array per column (pandas: <c>pd.DataFrame(dict(np.load(path)))</c>).</summary>
+[RequiresUnreferencedCode("Table and array code made over the record and element types at run time.")]
+[RequiresDynamicCode("Table and array code made over the record and element types at run time.")]
 internal sealed class NpzTableCodec<TRecord> : ITableCodec
 {
     // One storage per column, made once per record type; null where a property type has none.

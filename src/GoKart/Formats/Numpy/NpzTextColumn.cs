@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using GoKart.Formats.Tables;
 
@@ -8,6 +9,8 @@ namespace GoKart.Formats.Numpy;
 /// writes (enum names, Guid "D", invariant numbers), read back with the CSV parser: lossless, and a plain str column
 /// in pandas. Null is the empty string, as in CSV.
 /// </summary>
+[RequiresUnreferencedCode("Table and array code made over the record and element types at run time.")]
+[RequiresDynamicCode("Table and array code made over the record and element types at run time.")]
 internal sealed class NpzTextColumn<T> : NpzColumn
 {
     private readonly ValueCodec<T> _codec = (ValueCodec<T>)ValueCodecs.TryCreate(typeof(T))!;

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace GoKart.Formats.Numpy;
 
 /// <summary>
@@ -5,6 +7,8 @@ namespace GoKart.Formats.Numpy;
 /// NaT is null; any unit in <see cref="NpyTimeUnit.Units"/> is read exactly, and a value that does not fit the
 /// property, or has a part finer than .NET's 100 ns tick, is an error rather than a silent truncation.
 /// </summary>
+[RequiresUnreferencedCode("Table and array code made over the record and element types at run time.")]
+[RequiresDynamicCode("Table and array code made over the record and element types at run time.")]
 internal sealed class NpzTimeColumn<T> : NpzColumn
     where T : struct
 {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections;
 
 namespace GoKart.Formats.Pickle;
@@ -8,6 +9,7 @@ namespace GoKart.Formats.Pickle;
 /// </summary>
 internal static class PickleTuples
 {
+    [RequiresUnreferencedCode("Creates the tuple through its constructor, found at run time.")]
     public static object Create(IList items, Type target, string path, string location)
     {
         var types = TupleShapes.ElementTypes(target);

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -77,6 +78,19 @@ internal static class PickleValues
             throw new InvalidDataException($"{location}: {path} = {raw} does not fit in {type.Name}.", e);
         }
 
+        if (!DynamicCode.IsSupported)
+        {
+            // What follows builds tuples and typed collections over the requested element types at run time.
+            throw raw is IEnumerable and not string ? DynamicCode.NotSupported($"{location}: reading {path} as {type.Name}") : Mismatch(raw, type, path, location);
+        }
+
+        return ConvertComposite(raw, type, target, path, location);
+    }
+
+    [RequiresUnreferencedCode("Builds tuples and collections over the requested element types.")]
+    [RequiresDynamicCode("Builds tuples and collections over the requested element types.")]
+    private static object? ConvertComposite(object raw, Type type, Type target, string path, string location)
+    {
         if (target.IsGenericType && typeof(ITuple).IsAssignableFrom(target) && raw is IList tuple and not IDictionary)
         {
             return PickleTuples.Create(tuple, target, path, location);
@@ -125,6 +139,8 @@ internal static class PickleValues
         : null;
 
     // One generic instantiation per element type: the per-element conversion is a typed call, not reflection.
+    [RequiresUnreferencedCode("Instantiates a generic conversion over the element type.")]
+    [RequiresDynamicCode("Instantiates a generic conversion over the element type.")]
     private static object Typed(string method, Type element, IEnumerable items, string path, string location)
     {
         try

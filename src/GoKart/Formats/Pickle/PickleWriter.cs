@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -247,6 +248,8 @@ internal sealed class PickleWriter
         }
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "The type is that of a live value, so the program constructed it; "
+        + "the trimmer keeps a constructed type's implementations of interfaces the program uses, and ISet<>/IReadOnlySet<> are used right here.")]
     private static bool IsSet(Type type) =>
         type.GetInterfaces().Any(i => i.IsGenericType && (i.GetGenericTypeDefinition() == typeof(ISet<>) || i.GetGenericTypeDefinition() == typeof(IReadOnlySet<>)));
 

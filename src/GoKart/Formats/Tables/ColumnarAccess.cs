@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using System.Reflection;
 
@@ -7,6 +8,8 @@ namespace GoKart.Formats.Tables;
 /// Compiled, per record type: copy one record into element i of every column array, and build a record from
 /// element i of every column array (a null array is an absent column). One delegate call per row, no boxing.
 /// </summary>
+[RequiresUnreferencedCode("Reads the record type's properties and constructors and makes generic code over them at run time.")]
+[RequiresDynamicCode("Reads the record type's properties and constructors and makes generic code over them at run time.")]
 internal sealed class ColumnarAccess<TRecord>
 {
     private readonly Lazy<Action<TRecord, Array[], int>> _store;

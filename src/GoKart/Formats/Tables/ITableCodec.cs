@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace GoKart.Formats.Tables;
 
 /// <summary>A table format's code for one record type, made through <see cref="TableCodecs"/>.</summary>
@@ -11,6 +13,8 @@ internal interface ITableCodec
 /// <summary>Makes the generic codec of a table format for a table type's record type.</summary>
 internal static class TableCodecs
 {
+    [RequiresUnreferencedCode("Reads the record type's properties and constructors and makes generic code over them at run time.")]
+    [RequiresDynamicCode("Reads the record type's properties and constructors and makes generic code over them at run time.")]
     public static ITableCodec For(Type codecDefinition, Type tableType, object? argument, string location)
     {
         if (!TableTypes.TryGetRecordType(tableType, out var recordType))

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations.Schema;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using System.Reflection;
 
@@ -12,6 +13,8 @@ namespace GoKart.Formats.Tables;
 /// Columns are the public instance properties that can be set (setter, <c>init</c>, or a constructor parameter of
 /// the same name); <see cref="ColumnAttribute"/> (or System.Text.Json's JsonPropertyName) renames one. Non-nullable properties are required columns.
 /// </remarks>
+[RequiresUnreferencedCode("Reads the record type's properties and constructors and makes generic code over them at run time.")]
+[RequiresDynamicCode("Reads the record type's properties and constructors and makes generic code over them at run time.")]
 internal sealed class RecordShape<TRecord>
 {
     private static readonly (RecordShape<TRecord>? Shape, string? Problem) Cached = Create();

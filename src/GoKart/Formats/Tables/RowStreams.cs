@@ -16,7 +16,17 @@ internal static class RowStreams
     public static bool IsRowStream(Type type, out Type record)
     {
         record = null!;
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>) && TableTypes.ProblemOf(type.GetGenericArguments()[0]) is null)
+        if (!type.IsGenericType || type.GetGenericTypeDefinition() != typeof(IAsyncEnumerable<>))
+        {
+            return false;
+        }
+
+        if (!DynamicCode.IsSupported)
+        {
+            throw DynamicCode.NotSupported($"An {type.Name} output (a row stream)");
+        }
+
+        if (TableTypes.ProblemOf(type.GetGenericArguments()[0]) is null)
         {
             record = type.GetGenericArguments()[0];
             return true;
@@ -27,7 +37,9 @@ internal static class RowStreams
 
     /// <summary>Whether <paramref name="format"/> can store <paramref name="type"/>, row streams included.</summary>
     public static bool Supports(IFormat format, Type type) =>
-        IsRowStream(type, out var record) ? format is IRowStreamFormat && format.Supports(typeof(IReadOnlyList<>).MakeGenericType(record)) : format.Supports(type);
+        !IsRowStream(type, out var record) ? format.Supports(type)
+        : DynamicCode.IsSupported ? format is IRowStreamFormat && format.Supports(typeof(IReadOnlyList<>).MakeGenericType(record))
+        : throw DynamicCode.NotSupported($"An {type.Name} output (a row stream)");
 
     /// <summary>Writes a value of <paramref name="type"/>, streaming it when <paramref name="record"/> (the row-stream record type, found once by the caller) is not null.</summary>
     public static ValueTask WriteAsync(IFormat format, Stream stream, object? value, Type type, Type? record, FormatContext context, CancellationToken cancellationToken)
@@ -45,6 +57,11 @@ internal static class RowStreams
         if (value is null)
         {
             throw new InvalidDataException($"{context.Location}: the row stream is null.");
+        }
+
+        if (!DynamicCode.IsSupported)
+        {
+            throw DynamicCode.NotSupported($"{context.Location}: a row stream");
         }
 
         return (ValueTask)WriteMethod.MakeGenericMethod(record).Invoke(null, [rows, stream, value, context, cancellationToken])!;
@@ -78,7 +95,8 @@ internal static class RowStreams
 
     /// <summary><see cref="Lazy{TRecord}"/> for a record type known at run time, as an <c>IAsyncEnumerable&lt;TRecord&gt;</c>.</summary>
     public static object LazyOf(Type record, IFormat format, Func<CancellationToken, ValueTask<Stream>> open, FormatContext context) =>
-        LazyMethod.MakeGenericMethod(record).Invoke(null, [format, open, context, CancellationToken.None])!;
+        DynamicCode.IsSupported ? LazyMethod.MakeGenericMethod(record).Invoke(null, [format, open, context, CancellationToken.None])!
+        : throw DynamicCode.NotSupported($"{context.Location}: a row stream");
 
     private static ValueTask WriteRowsAsync<TRecord>(IRowStreamFormat format, Stream stream, object value, FormatContext context, CancellationToken cancellationToken) =>
         format.WriteRowsAsync(stream, (IAsyncEnumerable<TRecord>)value, context, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace GoKart.Formats.Tables;
@@ -9,6 +10,8 @@ internal static class TableTypes
         [typeof(IReadOnlyList<>), typeof(IReadOnlyCollection<>), typeof(IEnumerable<>), typeof(IList<>), typeof(ICollection<>), typeof(List<>)];
 
     /// <summary>The record type of a table type whose records have a valid shape.</summary>
+    [RequiresUnreferencedCode("Reads the record type's properties and constructors and makes generic code over them at run time.")]
+    [RequiresDynamicCode("Reads the record type's properties and constructors and makes generic code over them at run time.")]
     public static bool TryGetRecordType(Type type, out Type recordType)
     {
         recordType = null!;
@@ -32,6 +35,8 @@ internal static class TableTypes
     }
 
     /// <summary>Why a type cannot be a record (null when it can).</summary>
+    [RequiresUnreferencedCode("Reads the record type's properties and constructors and makes generic code over them at run time.")]
+    [RequiresDynamicCode("Reads the record type's properties and constructors and makes generic code over them at run time.")]
     public static string? ProblemOf(Type recordType) =>
         (string?)typeof(RecordShape<>).MakeGenericType(recordType)
             .GetProperty(nameof(RecordShape<object>.Problem), BindingFlags.Public | BindingFlags.Static)!.GetValue(null);

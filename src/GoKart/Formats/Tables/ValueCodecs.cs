@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Numerics;
 
@@ -6,6 +7,8 @@ namespace GoKart.Formats.Tables;
 /// <summary>The codec for each supported column type; null for types a table column cannot hold.</summary>
 internal static class ValueCodecs
 {
+    [RequiresUnreferencedCode("Makes the codec of a nullable or enum column type at run time.")]
+    [RequiresDynamicCode("Makes the codec of a nullable or enum column type at run time.")]
     public static object? TryCreate(Type type)
     {
         if (Nullable.GetUnderlyingType(type) is { } underlying)
