@@ -4,8 +4,8 @@ using System.Runtime.InteropServices;
 namespace GoKart.Formats.Numpy;
 
 /// <summary>
-/// The zip CRC-32 (reflected 0xEDB88320), slicing-by-8. .NET 10's ZipArchive does not check entry CRCs when reading,
-/// so GoKart.NET does, to turn flipped bytes into an error instead of silently wrong arrays. The runtime's own zlib
+/// The zip CRC-32 (reflected 0xEDB88320), slicing-by-8. Every .npz entry's CRC is checked on reading
+/// (NpzArchive.ReadEntryAsync), to turn flipped bytes into an error instead of silently wrong arrays. The runtime's own zlib
 /// (vectorised crc32, exported by System.IO.Compression.Native) is used when present; the table code otherwise.
 /// </summary>
 internal static class Crc32

@@ -1,3 +1,5 @@
+using GoKart.Execution.Async;
+using System.Runtime.CompilerServices;
 namespace GoKart.Formats.Numpy;
 
 /// <summary>A read-only wrapper that checks a zip entry's CRC-32 and length once its last byte has been read.</summary>
@@ -41,6 +43,7 @@ internal sealed class CrcCheckingStream : Stream
         return n;
     }
 
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var n = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);

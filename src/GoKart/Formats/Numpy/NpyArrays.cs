@@ -1,3 +1,5 @@
+using GoKart.Execution.Async;
+using System.Runtime.CompilerServices;
 using System.Diagnostics.CodeAnalysis;
 
 namespace GoKart.Formats.Numpy;
@@ -50,6 +52,7 @@ internal static class NpyArrays
         }
     }
 
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
     public static async ValueTask<object> ReadAsync(Stream stream, Type requested, string location, CancellationToken cancellationToken)
     {
         var header = await NpyHeader.ReadAsync(stream, location, cancellationToken).ConfigureAwait(false);
@@ -59,6 +62,7 @@ internal static class NpyArrays
             : throw DynamicCode.NotSupported($"{location}: the npy format");
     }
 
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
     [RequiresUnreferencedCode("Makes arrays and NDArray<T> over the element type at run time.")]
     [RequiresDynamicCode("Makes arrays and NDArray<T> over the element type at run time.")]
     public static async ValueTask<object> ReadBodyAsync(Stream stream, NpyHeader header, Type requested, string location, CancellationToken cancellationToken)
@@ -82,12 +86,20 @@ internal static class NpyArrays
             throw new InvalidDataException($"{location}: the file holds {header.Descr} ({fileElement.Name}) but {FriendlyName(requested)} was asked for.");
         }
 
-        if (header.Shape.Any(d => d > int.MaxValue) || header.Count > Array.MaxLength)
+        // Loops, not LINQ over long: those generic instantiations are JIT-compiled in every fresh process that loads an array.
+        var lengths = new int[header.Shape.Length];
+        var tooLarge = header.Count > Array.MaxLength;
+        for (var i = 0; i < lengths.Length; i++)
+        {
+            tooLarge |= header.Shape[i] > int.MaxValue;
+            lengths[i] = (int)header.Shape[i];
+        }
+
+        if (tooLarge)
         {
             throw new InvalidDataException($"{location}: shape ({string.Join(", ", header.Shape)}) is too large for a .NET array.");
         }
 
-        var lengths = header.Shape.Select(d => (int)d).ToArray();
         var isNDArray = requested.IsGenericType && requested.GetGenericTypeDefinition() == typeof(NDArray<>);
         Array storage;
         if (isNDArray)
@@ -115,6 +127,7 @@ internal static class NpyArrays
         : type.IsGenericType ? $"{type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", type.GetGenericArguments().Select(FriendlyName))}>"
         : type.Name;
 
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder))]
     private static async ValueTask ReadDataAsync(Stream stream, Array storage, string location, CancellationToken cancellationToken)
     {
         var element = storage.GetType().GetElementType()!;

@@ -1,3 +1,5 @@
+using GoKart.Execution.Async;
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Globalization;
@@ -10,7 +12,20 @@ internal sealed record NpyHeader(string Descr, bool FortranOrder, long[] Shape)
 {
     private static readonly byte[] Magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
-    public long Count => Shape.Aggregate(1L, (a, b) => a * b);
+    public long Count
+    {
+        get
+        {
+            // A loop, not Aggregate: a LINQ method over long is JIT-compiled in every fresh process that loads an array.
+            var count = 1L;
+            foreach (var d in Shape)
+            {
+                count *= d;
+            }
+
+            return count;
+        }
+    }
 
     /// <summary>The header bytes; version 1.0 unless the dict needs more than 65535 bytes, padded to 64 bytes as numpy does.</summary>
     public byte[] ToBytes()
@@ -49,6 +64,7 @@ internal sealed record NpyHeader(string Descr, bool FortranOrder, long[] Shape)
         throw new UnreachableException();
     }
 
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
     public static async ValueTask<NpyHeader> ReadAsync(Stream stream, string location, CancellationToken cancellationToken)
     {
         var start = new byte[10];

@@ -1,3 +1,5 @@
+using GoKart.Execution.Async;
+using System.Runtime.CompilerServices;
 using System.IO.Compression;
 
 namespace GoKart.Formats.Numpy;
@@ -8,15 +10,27 @@ internal static class NpzArchive
     public static async ValueTask<ZipArchive> CreateAsync(Stream stream, CancellationToken cancellationToken) =>
         await ZipArchive.CreateAsync(stream, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken).ConfigureAwait(false);
 
-    public static async ValueTask<ZipArchive> OpenAsync(Stream stream, string location, CancellationToken cancellationToken)
+    /// <summary>Reads the archive's central directory (<see cref="NpzZipReader"/>); a stream that cannot seek is copied into memory first.</summary>
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
+    public static async ValueTask<NpzReadArchive> OpenAsync(Stream stream, string location, CancellationToken cancellationToken)
     {
+        Stream? copy = null;
+        if (!stream.CanSeek)
+        {
+            copy = new MemoryStream();
+            await stream.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
+            copy.Position = 0;
+        }
+
         try
         {
-            return await ZipArchive.CreateAsync(stream, ZipArchiveMode.Read, leaveOpen: true, entryNameEncoding: null, cancellationToken).ConfigureAwait(false);
+            var source = copy ?? stream;
+            return new NpzReadArchive(source, NpzZipReader.ReadEntries(source, location), copy);
         }
-        catch (InvalidDataException e)
+        catch
         {
-            throw new InvalidDataException($"{location}: not a readable .npz (zip) archive (truncated or corrupt?): {e.Message}", e);
+            copy?.Dispose();
+            throw;
         }
     }
 
@@ -25,9 +39,9 @@ internal static class NpzArchive
             .OpenAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>The arrays by name (entry name without <c>.npy</c>).</summary>
-    public static Dictionary<string, ZipArchiveEntry> Entries(ZipArchive archive, string location)
+    public static Dictionary<string, NpzZipEntry> Entries(NpzReadArchive archive, string location)
     {
-        var entries = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);
+        var entries = new Dictionary<string, NpzZipEntry>(StringComparer.Ordinal);
         foreach (var entry in archive.Entries)
         {
             var name = entry.FullName.EndsWith(".npy", StringComparison.Ordinal) ? entry.FullName[..^4] : entry.FullName;
@@ -40,19 +54,22 @@ internal static class NpzArchive
         return entries;
     }
 
-    /// <summary>Runs a read of one entry, naming the entry in any data error (CRC mismatch, truncation).</summary>
-    public static async ValueTask<T> ReadEntryAsync<T>(ZipArchiveEntry entry, string location, Func<Stream, string, ValueTask<T>> read, CancellationToken cancellationToken)
+    /// <summary>Runs a read of one entry (inflated when deflated), naming the entry in any data error (CRC mismatch, truncation).</summary>
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
+    public static async ValueTask<T> ReadEntryAsync<T>(NpzReadArchive archive, NpzZipEntry entry, string location, Func<Stream, string, ValueTask<T>> read, CancellationToken cancellationToken)
     {
         var where = $"{location} [{entry.FullName}]";
         try
         {
-            var stream = new CrcCheckingStream(await entry.OpenAsync(cancellationToken).ConfigureAwait(false), entry.Crc32, entry.Length, where);
+            var raw = NpzZipReader.OpenRaw(archive.Source, entry, location);
+            Stream data = entry.Method == 8 ? new DeflateStream(raw, CompressionMode.Decompress) : raw;
+            var stream = new CrcCheckingStream(data, entry.Crc32, entry.Length, where);
             await using (stream.ConfigureAwait(false))
             {
                 return await read(stream, where).ConfigureAwait(false);
             }
         }
-        catch (InvalidDataException e) when (!e.Message.StartsWith(where, StringComparison.Ordinal))
+        catch (InvalidDataException e) when (!e.Message.StartsWith(where, StringComparison.Ordinal) && !e.Message.StartsWith(location + ": not a readable", StringComparison.Ordinal))
         {
             throw new InvalidDataException($"{where}: corrupt entry: {e.Message}", e);
         }

@@ -1,3 +1,5 @@
+using GoKart.Execution.Async;
+using System.Runtime.CompilerServices;
 using System.Diagnostics.CodeAnalysis;
 using GoKart.Formats.Numpy;
 using GoKart.Formats.Tables;
@@ -72,6 +74,7 @@ public sealed class NpzFormat : IFormat
     }
 
     /// <inheritdoc />
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
     public async ValueTask<object?> ReadAsync(Stream stream, Type type, FormatContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -95,7 +98,7 @@ public sealed class NpzFormat : IFormat
                 : throw DynamicCode.NotSupported("The npz format");
             foreach (var (name, entry) in NpzArchive.Entries(archive, context.Location))
             {
-                result[name] = await NpzArchive.ReadEntryAsync(entry, context.Location, (s, where) => NpyArrays.ReadAsync(s, arrayType, where, cancellationToken), cancellationToken).ConfigureAwait(false);
+                result[name] = await NpzArchive.ReadEntryAsync(archive, entry, context.Location, (s, where) => NpyArrays.ReadAsync(s, arrayType, where, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
 
             return result;

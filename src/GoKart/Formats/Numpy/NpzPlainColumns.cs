@@ -1,3 +1,5 @@
+using GoKart.Execution.Async;
+using System.Runtime.CompilerServices;
 using System.Diagnostics.CodeAnalysis;
 
 namespace GoKart.Formats.Numpy;
@@ -23,6 +25,7 @@ internal sealed class NpzPlainColumn : NpzColumn
     public override ValueTask WriteAsync(Stream stream, Array values, NpzColumnSite site, CancellationToken cancellationToken) =>
         NpyArrays.WriteAsync(stream, values, [values.LongLength], _descr, cancellationToken);
 
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
     public override async ValueTask<Array> ReadAsync(Stream stream, NpyHeader header, NpzColumnSite site, CancellationToken cancellationToken)
     {
         if (NpyDType.TypeOf(header.Descr) != _element)

@@ -1,3 +1,5 @@
+using GoKart.Execution.Async;
+using System.Runtime.CompilerServices;
 using System.Diagnostics.CodeAnalysis;
 using GoKart.Formats.Tables;
 
@@ -50,6 +52,7 @@ internal sealed class NpzTableCodec<TRecord> : ITableCodec
         }
     }
 
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
     public async ValueTask<object?> ReadAsync(Stream stream, Type type, FormatContext context, CancellationToken cancellationToken)
     {
         var location = context.Location;
@@ -71,7 +74,7 @@ internal sealed class NpzTableCodec<TRecord> : ITableCodec
                 }
 
                 var read = storage[column.Index];
-                var array = await NpzArchive.ReadEntryAsync(entry, location, (s, where) => ReadColumnAsync(s, read, Site(where, column), cancellationToken), cancellationToken).ConfigureAwait(false);
+                var array = await NpzArchive.ReadEntryAsync(archive, entry, location, (s, where) => ReadColumnAsync(s, read, Site(where, column), cancellationToken), cancellationToken).ConfigureAwait(false);
                 if (count is { } expected && array.LongLength != expected)
                 {
                     throw new InvalidDataException($"{location}: column '{column.Name}' has {array.LongLength} values but the columns before it have {expected}.");
@@ -109,6 +112,7 @@ internal sealed class NpzTableCodec<TRecord> : ITableCodec
 
     private static NpzColumnSite Site(string where, TableColumn<TRecord> column) => new(where, column.Name, typeof(TRecord).Name, column.TypeName);
 
+    [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
     private static async ValueTask<Array> ReadColumnAsync(Stream stream, NpzColumn storage, NpzColumnSite site, CancellationToken cancellationToken)
     {
         var header = await NpyHeader.ReadAsync(stream, site.Location, cancellationToken).ConfigureAwait(false);

@@ -8,13 +8,16 @@ namespace GoKart.Formats.Tables;
 /// <summary>One column of a record type: its name, its typed getter and codec. Built once per record type.</summary>
 internal abstract class TableColumn<TRecord>
 {
+    // The encoded name boxed, made on first use: encoding it loads System.Text.Json's encoder, which a CSV or .npz
+    // load never needs (the first record column of a fresh process took several milliseconds for it).
+    private object? _jsonName;
+
     protected TableColumn(string name, int index, bool allowsNull)
     {
         Name = name;
         Index = index;
         AllowsNull = allowsNull;
         Utf8Name = Encoding.UTF8.GetBytes(name);
-        JsonName = JsonEncodedText.Encode(name);
     }
 
     public string Name { get; }
@@ -23,7 +26,7 @@ internal abstract class TableColumn<TRecord>
 
     public byte[] Utf8Name { get; }
 
-    public JsonEncodedText JsonName { get; }
+    public JsonEncodedText JsonName => (JsonEncodedText)(_jsonName ??= JsonEncodedText.Encode(Name));
 
     /// <summary>Null allowed (Nullable&lt;T&gt; or a reference annotated <c>?</c>): the column may be absent.</summary>
     public bool AllowsNull { get; }
