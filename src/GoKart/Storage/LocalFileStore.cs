@@ -256,7 +256,14 @@ public sealed class LocalFileStore : IWorkspaceStore
             await _stream.DisposeAsync().ConfigureAwait(false);
             if (!_committed)
             {
-                File.Delete(temp);
+                try
+                {
+                    File.Delete(temp);
+                }
+                catch (DirectoryNotFoundException)
+                {
+                    // The folder went away with the temporary file in it (the commit failed for that reason): nothing to remove.
+                }
             }
         }
     }

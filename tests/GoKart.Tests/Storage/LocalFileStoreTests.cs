@@ -146,6 +146,10 @@ public sealed class LocalFileStoreTests : IDisposable
         Directory.Delete(Path.Combine(_dir.Path, "gone"), recursive: true);
         var error = await Assert.ThrowsAnyAsync<IOException>(async () => await write.CommitAsync(default));
         Assert.Contains("out.txt", error.Message, StringComparison.Ordinal);
+
+        // The usual `await using` then disposes the failed write: that must not hide the commit's error with its own.
+        await write.DisposeAsync();
+        Assert.False(Directory.Exists(Path.Combine(_dir.Path, "gone")));
     }
 
     [Fact]
