@@ -13,11 +13,12 @@ internal static class NpyDType
         (typeof(double), "<f8"), (typeof(Complex), "<c16"),
     ];
 
-    public static bool IsSupported(Type elementType) => Known.Any(k => k.Type == elementType);
+    // Plain loops, not LINQ: Enumerable over a value tuple is not precompiled and costs a first load five JIT compilations.
+    public static bool IsSupported(Type elementType) => IndexOf(elementType) >= 0;
 
     public static string DescrOf(Type elementType) =>
-        Known.FirstOrDefault(k => k.Type == elementType).Descr
-        ?? throw new NotSupportedException($"{elementType.Name} is not a numpy element type.");
+        IndexOf(elementType) is var i and >= 0 ? Known[i].Descr
+        : throw new NotSupportedException($"{elementType.Name} is not a numpy element type.");
 
     /// <summary>The .NET element type of a descr; '=' and '|' byte orders are read as little-endian, '&gt;' is refused.</summary>
     public static Type? TypeOf(string descr)
@@ -27,8 +28,34 @@ internal static class NpyDType
             return null;
         }
 
-        var body = descr[1..];
-        return descr[0] is '<' or '|' or '=' ? Known.FirstOrDefault(k => k.Descr[1..] == body).Type : null;
+        if (descr[0] is not ('<' or '|' or '='))
+        {
+            return null;
+        }
+
+        var body = descr.AsSpan(1);
+        foreach (var (type, known) in Known)
+        {
+            if (body.SequenceEqual(known.AsSpan(1)))
+            {
+                return type;
+            }
+        }
+
+        return null;
+    }
+
+    private static int IndexOf(Type elementType)
+    {
+        for (var i = 0; i < Known.Length; i++)
+        {
+            if (Known[i].Type == elementType)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     public static int SizeOf(Type elementType) =>
