@@ -24,9 +24,12 @@ internal static class DynamicCode
     [FeatureSwitchDefinition(Switch)]
     [FeatureGuard(typeof(RequiresUnreferencedCodeAttribute))]
     [FeatureGuard(typeof(RequiresDynamicCodeAttribute))]
-    public static bool IsSupported =>
-        RuntimeFeature.IsDynamicCodeSupported && (!AppContext.TryGetSwitch(Switch, out var enabled) || enabled);
+    public static bool IsSupported => RuntimeFeature.IsDynamicCodeSupported && SwitchOn;
 #pragma warning restore IL4000
+
+    // Read once: the formats ask on every read and write, and an AppContext look-up takes a lock (per-task overhead).
+    // A program sets the switch in its runtimeconfig, before any GoKart code runs.
+    private static readonly bool SwitchOn = !AppContext.TryGetSwitch(Switch, out var enabled) || enabled;
 
     /// <summary>The error for a reflection-built feature used in a trimmed or Native AOT program.</summary>
     public static NotSupportedException NotSupported(string what) =>

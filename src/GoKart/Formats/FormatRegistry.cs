@@ -100,7 +100,7 @@ public sealed class FormatRegistry
                 && _byExtension.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(suffix, out var entry))
             {
                 var found = entry.Format;
-                if (FeatureSwitches.IsGzipSupported && found is GzipFormat gzip)
+                if (found is GzipFormat gzip && FeatureSwitches.IsGzipSupported)
                 {
                     // x.csv.gz: the gzip wrapper over whatever the name without .gz resolves to.
                     if (!TryResolve(name[..dot].ToString(), out var inner) || inner is GzipFormat)
