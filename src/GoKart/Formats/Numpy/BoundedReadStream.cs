@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace GoKart.Formats.Numpy;
 
 /// <summary>A read-only window [start, start + length) of a seekable stream: one zip member's bytes.</summary>
-internal sealed class BoundedReadStream : Stream
+internal sealed class BoundedReadStream : ReadOnlyStream
 {
     private readonly Stream _inner;
     private readonly long _start;
@@ -17,21 +17,9 @@ internal sealed class BoundedReadStream : Stream
         _length = length;
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
     public override long Length => _length;
 
-    public override long Position
-    {
-        get => _position;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    protected override long Consumed => _position;
 
     public override int Read(Span<byte> buffer)
     {
@@ -59,19 +47,6 @@ internal sealed class BoundedReadStream : Stream
         _position += n;
         return n;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     // How much of a read of `count` bytes lies in the window; the inner stream is placed at the window's position.
     private int Window(int count)

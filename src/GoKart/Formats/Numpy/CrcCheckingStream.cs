@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace GoKart.Formats.Numpy;
 
 /// <summary>A read-only wrapper that checks a zip entry's CRC-32 and length once its last byte has been read.</summary>
-internal sealed class CrcCheckingStream : Stream
+internal sealed class CrcCheckingStream : ReadOnlyStream
 {
     private readonly Stream _inner;
     private readonly uint _expectedCrc;
@@ -20,21 +20,9 @@ internal sealed class CrcCheckingStream : Stream
         _location = location;
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
     public override long Length => _expectedLength;
 
-    public override long Position
-    {
-        get => _read;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    protected override long Consumed => _read;
 
     public override int Read(Span<byte> buffer)
     {
@@ -50,19 +38,6 @@ internal sealed class CrcCheckingStream : Stream
         Account(buffer.Span[..n]);
         return n;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
