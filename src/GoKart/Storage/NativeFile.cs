@@ -48,99 +48,34 @@ internal static class NativeFile
     public static NativeFileHandle OpenRead(string path) => OpenOrThrow(path, ReadOnly | CloseOnExec);
 
     /// <summary>Writes all of <paramref name="bytes"/> at <paramref name="offset"/> (<c>pwrite</c>, no seek).</summary>
-    public static void Write(NativeFileHandle handle, ReadOnlySpan<byte> bytes, long offset, string path)
+    public static unsafe void Write(NativeFileHandle handle, ReadOnlySpan<byte> bytes, long offset, string path)
     {
-        while (!bytes.IsEmpty)
-        {
-            var written = PWrite(handle, ref MemoryMarshal.GetReference(bytes), bytes.Length, offset);
-            if (written < 0)
-            {
-                var errno = Marshal.GetLastPInvokeError();
-                if (errno == EINTR)
-                {
-                    continue;
-                }
-
-                throw Error(errno, path);
-            }
-
-            bytes = bytes[written..];
-            offset += written;
-        }
-    }
-
-    /// <summary>
-    /// Writes all of <paramref name="count"/> bytes of <paramref name="array"/> from <paramref name="start"/> at
-    /// <paramref name="offset"/>: the same <c>pwrite</c> loop through a call that crossgen2 precompiles (see the
-    /// declarations at the end).
-    /// </summary>
-    public static void Write(NativeFileHandle handle, byte[] array, int start, int count, long offset, string path)
-    {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)count, (uint)(array.Length - start), nameof(count));
-        var pin = GCHandle.Alloc(array, GCHandleType.Pinned);
         var added = false;
         try
         {
             handle.DangerousAddRef(ref added);
             var descriptor = handle.DangerousGetHandle();
-            var address = pin.AddrOfPinnedObject() + start;
-            while (count > 0)
+            fixed (byte* start = bytes)
             {
-                var written = PWriteRaw(descriptor, address, count, offset);
-                if (written < 0)
+                var address = (nint)start;
+                var count = bytes.Length;
+                while (count > 0)
                 {
-                    var errno = Marshal.GetLastSystemError();
-                    if (errno == EINTR)
+                    var written = PWriteRaw(descriptor, address, count, offset);
+                    if (written < 0)
                     {
-                        continue;
+                        var errno = Marshal.GetLastSystemError();
+                        if (errno == EINTR)
+                        {
+                            continue;
+                        }
+
+                        throw Error(errno, path);
                     }
 
-                    throw Error(errno, path);
-                }
-
-                address += written;
-                count -= written;
-                offset += written;
-            }
-        }
-        finally
-        {
-            if (added)
-            {
-                handle.DangerousRelease();
-            }
-
-            pin.Free();
-        }
-    }
-
-    /// <summary>Reads up to <paramref name="count"/> bytes into <paramref name="array"/> (<c>pread</c>, precompiled call); 0 at the end.</summary>
-    public static int Read(NativeFileHandle handle, byte[] array, int start, int count, long offset, string path)
-    {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)count, (uint)(array.Length - start), nameof(count));
-        if (count == 0)
-        {
-            return 0;
-        }
-
-        var pin = GCHandle.Alloc(array, GCHandleType.Pinned);
-        var added = false;
-        try
-        {
-            handle.DangerousAddRef(ref added);
-            var descriptor = handle.DangerousGetHandle();
-            while (true)
-            {
-                var read = PReadRaw(descriptor, pin.AddrOfPinnedObject() + start, count, offset);
-                if (read >= 0)
-                {
-                    return read;
-                }
-
-                var errno = Marshal.GetLastSystemError();
-                if (errno != EINTR)
-                {
-                    throw Error(errno, path);
+                    address += written;
+                    count -= written;
+                    offset += written;
                 }
             }
         }
@@ -150,31 +85,53 @@ internal static class NativeFile
             {
                 handle.DangerousRelease();
             }
-
-            pin.Free();
         }
     }
+
+    /// <summary>Writes <paramref name="count"/> bytes of <paramref name="array"/> from <paramref name="start"/> at <paramref name="offset"/>.</summary>
+    public static void Write(NativeFileHandle handle, byte[] array, int start, int count, long offset, string path) =>
+        Write(handle, array.AsSpan(start, count), offset, path);
+
+    /// <summary>Reads up to <paramref name="count"/> bytes into <paramref name="array"/> from <paramref name="start"/>; 0 at the end.</summary>
+    public static int Read(NativeFileHandle handle, byte[] array, int start, int count, long offset, string path) =>
+        Read(handle, array.AsSpan(start, count), offset, path);
 
     /// <summary>Reads up to <paramref name="buffer"/>'s length at <paramref name="offset"/> (<c>pread</c>); 0 at the end.</summary>
-    public static int Read(NativeFileHandle handle, Span<byte> buffer, long offset, string path)
+    public static unsafe int Read(NativeFileHandle handle, Span<byte> buffer, long offset, string path)
     {
         if (buffer.IsEmpty)
         {
             return 0;
         }
 
-        while (true)
+        var added = false;
+        try
         {
-            var read = PRead(handle, ref MemoryMarshal.GetReference(buffer), buffer.Length, offset);
-            if (read >= 0)
+            handle.DangerousAddRef(ref added);
+            var descriptor = handle.DangerousGetHandle();
+            fixed (byte* address = buffer)
             {
-                return read;
-            }
+                while (true)
+                {
+                    var read = PReadRaw(descriptor, (nint)address, buffer.Length, offset);
+                    if (read >= 0)
+                    {
+                        return read;
+                    }
 
-            var errno = Marshal.GetLastPInvokeError();
-            if (errno != EINTR)
+                    var errno = Marshal.GetLastSystemError();
+                    if (errno != EINTR)
+                    {
+                        throw Error(errno, path);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            if (added)
             {
-                throw Error(errno, path);
+                handle.DangerousRelease();
             }
         }
     }
@@ -182,8 +139,20 @@ internal static class NativeFile
     /// <summary>The file's size (<c>lseek</c> to the end; the position of the descriptor is never used for I/O).</summary>
     public static long Length(NativeFileHandle handle, string path)
     {
-        var end = LSeek(handle, 0, 2);
-        return end >= 0 ? end : throw Error(Marshal.GetLastPInvokeError(), path);
+        var added = false;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+            var end = LSeekRaw(handle.DangerousGetHandle(), 0, 2);
+            return end >= 0 ? end : throw Error(Marshal.GetLastSystemError(), path);
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
     }
 
     /// <summary>Sets the file's size (<c>ftruncate</c>).</summary>
@@ -264,14 +233,14 @@ internal static class NativeFile
         };
     }
 
-    // DllImport rather than LibraryImport: the signatures are blittable and the project does not allow unsafe code
-    // (as Crc32). SafeHandle parameters keep the descriptor alive and unclosed for the duration of each call.
+    // DllImport rather than LibraryImport: the signatures are blittable, so the generated code would be this call.
     //
-    // The *Raw calls are the ones a build makes for every file: only primitives (descriptors, addresses of pinned or
-    // native memory) and no SetLastError, which is what crossgen2 needs to precompile a call into GoKart's image. With
+    // The *Raw calls are the ones loads and builds make for every file: only primitives (descriptors, addresses of
+    // pinned memory) and no SetLastError, which is what crossgen2 needs to precompile a call into GoKart's image. With
     // a SafeHandle, a by-ref or SetLastError the runtime JIT-compiles an IL stub per signature at full optimisation in
-    // every fresh process (four of them were 1-2 ms of a 1-task build, issue 18 start-up). errno is read with
-    // Marshal.GetLastSystemError straight after the call, as LibraryImport's generated code reads it.
+    // every fresh process (four of them were 1-2 ms of a 1-task build, issue 18 start-up). The handle is kept alive
+    // around each call by DangerousAddRef; errno is read with Marshal.GetLastSystemError straight after the call, as
+    // LibraryImport's generated code reads it. FTruncate keeps the SafeHandle form: it is not on any first-call path.
 #pragma warning disable SYSLIB1054
     [DllImport(SystemNative, EntryPoint = "SystemNative_Open", ExactSpelling = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
@@ -293,17 +262,9 @@ internal static class NativeFile
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int CloseRaw(nint descriptor);
 
-    [DllImport(SystemNative, EntryPoint = "SystemNative_PWrite", SetLastError = true, ExactSpelling = true)]
+    [DllImport(SystemNative, EntryPoint = "SystemNative_LSeek", ExactSpelling = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int PWrite(NativeFileHandle handle, ref byte buffer, int count, long offset);
-
-    [DllImport(SystemNative, EntryPoint = "SystemNative_PRead", SetLastError = true, ExactSpelling = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int PRead(NativeFileHandle handle, ref byte buffer, int count, long offset);
-
-    [DllImport(SystemNative, EntryPoint = "SystemNative_LSeek", SetLastError = true, ExactSpelling = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern long LSeek(NativeFileHandle handle, long offset, int whence);
+    private static extern long LSeekRaw(nint descriptor, long offset, int whence);
 
     [DllImport(SystemNative, EntryPoint = "SystemNative_FTruncate", SetLastError = true, ExactSpelling = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

@@ -76,7 +76,7 @@ internal sealed class NativeFileStream : Stream
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult(MemoryMarshal.TryGetArray<byte>(buffer, out var array)
+        return new ValueTask<int>(MemoryMarshal.TryGetArray<byte>(buffer, out var array)
             ? Read(array.Array!, array.Offset, array.Count)
             : Read(buffer.Span));
     }

@@ -14,7 +14,7 @@ internal static class Crc32
     private static readonly Lazy<bool> NativeAvailable = new(ProbeNative);
 
     public static uint Append(uint crc, ReadOnlySpan<byte> data) =>
-        data.IsEmpty ? crc : NativeAvailable.Value ? NativeCrc32(crc, ref MemoryMarshal.GetReference(data), data.Length) : Managed(crc, data);
+        data.IsEmpty ? crc : NativeAvailable.Value ? Native(crc, data) : Managed(crc, data);
 
     internal static uint Managed(uint crc, ReadOnlySpan<byte> data)
     {
@@ -41,8 +41,7 @@ internal static class Crc32
     {
         try
         {
-            ReadOnlySpan<byte> probe = "123456789"u8;
-            return NativeCrc32(0, ref MemoryMarshal.GetReference(probe), probe.Length) == 0xCBF43926;
+            return Native(0, "123456789"u8) == 0xCBF43926;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -50,11 +49,19 @@ internal static class Crc32
         }
     }
 
-    // DllImport rather than LibraryImport: the signature is blittable and the project does not allow unsafe code.
+    private static unsafe uint Native(uint crc, ReadOnlySpan<byte> data)
+    {
+        fixed (byte* start = data)
+        {
+            return NativeCrc32(crc, (nint)start, data.Length);
+        }
+    }
+
+    // A pointer, not a by-ref: crossgen2 then precompiles the call (NativeFile says why that matters).
 #pragma warning disable SYSLIB1054
     [DllImport("libSystem.IO.Compression.Native", EntryPoint = "CompressionNative_Crc32", ExactSpelling = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern uint NativeCrc32(uint crc, ref byte buffer, int length);
+    private static extern uint NativeCrc32(uint crc, nint buffer, int length);
 #pragma warning restore SYSLIB1054
 
     private static uint[] BuildTable()

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace GoKart.Formats.Tables;
@@ -20,17 +21,33 @@ internal static class BulkArrays
     private static readonly Lazy<bool> Advisable = new(() => OperatingSystem.IsLinux() && (RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64));
 
     /// <summary>An array of <paramref name="length"/> elements, not zeroed when large: every element must be written before it is read.</summary>
+    /// <remarks>
+    /// No <c>unmanaged</c> constraint on purpose: crossgen2 does not precompile instantiations of a constrained
+    /// generic method (<c>Allocate&lt;double&gt;</c> was JIT-compiled in every fresh process that loaded a table, with
+    /// the madvise stub behind it); the element type is checked at run time instead.
+    /// </remarks>
     public static T[] Allocate<T>(int length)
-        where T : unmanaged
     {
-        var bytes = (long)length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+        {
+            throw new ArgumentException($"{typeof(T).Name} holds references: bulk arrays are for plain values.", nameof(T));
+        }
+
+        var bytes = (long)length * Unsafe.SizeOf<T>();
         if (bytes < HugePageThreshold || !Advisable.Value)
         {
             return GC.AllocateUninitializedArray<T>(length);
         }
 
         var array = GC.AllocateUninitializedArray<T>(length, pinned: true);
-        var start = Marshal.UnsafeAddrOfPinnedArrayElement(array, 0);
+        Prepare(array, bytes);
+        return array;
+    }
+
+    // Not generic, so one precompiled body serves every element type.
+    private static unsafe void Prepare(Array pinned, long bytes)
+    {
+        var start = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned));
         var first = (start + HugePage - 1) & ~(HugePage - 1);
         var last = (start + (nint)bytes) & ~(HugePage - 1);
         if (last > first)
@@ -42,8 +59,6 @@ internal static class BulkArrays
         // one system call instead of a fault per page, which a virtual machine makes expensive.
         var page = start & ~(nint)4095;
         Advise(page, (nuint)((start + (nint)bytes - page + 4095) & ~(nint)4095), MadvisePopulateWrite);
-
-        return array;
     }
 
     private static void Advise(nint start, nuint length, int advice)
@@ -58,7 +73,7 @@ internal static class BulkArrays
         }
     }
 
-#pragma warning disable SYSLIB1054 // DllImport rather than LibraryImport: blittable, and the project does not allow unsafe code.
+#pragma warning disable SYSLIB1054 // DllImport rather than LibraryImport: blittable, so the generated code would be this call.
     [DllImport("libc", EntryPoint = "madvise", ExactSpelling = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int Madvise(nint address, nuint length, int advice);
