@@ -2,7 +2,6 @@ using GoKart.Execution.Async;
 using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 
 namespace GoKart.Formats.Numpy;
@@ -104,61 +103,152 @@ internal sealed record NpyHeader(string Descr, bool FortranOrder, long[] Shape)
             throw new InvalidDataException($"{location}: the .npy header is cut short (truncated file?).");
         }
 
-        return Parse(major == 3 ? Encoding.UTF8.GetString(header) : Encoding.Latin1.GetString(header), location);
+        return Parse(header, major == 3, location);
     }
 
-    // A hand parser rather than a regex: loading the regex engine was a tenth of a first .npz load.
-    private static NpyHeader Parse(string text, string location)
+    // A hand parser over the bytes rather than a regex or string searches: the regex engine was a tenth of a first
+    // .npz load, and the first string IndexOf/Split/decode in a process another millisecond of type loading.
+    private static NpyHeader Parse(ReadOnlySpan<byte> text, bool utf8, string location)
     {
-        var descr = ValueOf(text, "descr") is { } d && d.Length > 1 && d[0] is '\'' or '"' ? Quoted(d) : null;
-        var fortran = ValueOf(text, "fortran_order") is { } f ? (f.StartsWith("True", StringComparison.Ordinal) ? "True" : f.StartsWith("False", StringComparison.Ordinal) ? "False" : null) : null;
-        var shapeText = ValueOf(text, "shape") is { } s && s.StartsWith('(') && s.IndexOf(')', StringComparison.Ordinal) is var close and > 0 ? s[1..close] : null;
-        if (descr is null || fortran is null || shapeText is null)
+        string? descr = null;
+        bool? fortran = null;
+        var shape = ReadOnlySpan<byte>.Empty;
+        var hasShape = false;
+        if (TryValue(text, "descr"u8, out var d) && d.Length > 1 && d[0] is (byte)'\'' or (byte)'"')
         {
-            throw new InvalidDataException($"{location}: the .npy header is not numpy's dict (descr, fortran_order, shape): {text.Trim()}");
+            var end = d[1..].IndexOfAny((byte)'\'', (byte)'"');
+            descr = end < 0 ? null : Text(d.Slice(1, end), utf8);
         }
 
-        var dims = shapeText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var parsed = new long[dims.Length];
-        for (var i = 0; i < dims.Length; i++)
+        if (TryValue(text, "fortran_order"u8, out var f))
         {
-            var dim = dims[i].TrimEnd('L');
-            if (!long.TryParse(dim, NumberStyles.None, CultureInfo.InvariantCulture, out parsed[i]))
+            fortran = f.StartsWith("True"u8) ? true : f.StartsWith("False"u8) ? false : null;
+        }
+
+        if (TryValue(text, "shape"u8, out var s) && !s.IsEmpty && s[0] == (byte)'(' && s.IndexOf((byte)')') is var close and > 0)
+        {
+            shape = s[1..close];
+            hasShape = true;
+        }
+
+        if (descr is null || fortran is null || !hasShape)
+        {
+            throw new InvalidDataException($"{location}: the .npy header is not numpy's dict (descr, fortran_order, shape): {Text(text, utf8).Trim()}");
+        }
+
+        return new NpyHeader(descr, fortran.Value, Dimensions(shape) ?? throw new InvalidDataException($"{location}: the .npy shape ({Text(shape, utf8)}) is not a tuple of sizes."));
+    }
+
+    /// <summary>The sizes of a shape tuple's inside (<c>1000000,</c> or <c>3, 4</c>; Python 2's <c>3L</c> too), or null.</summary>
+    private static long[]? Dimensions(ReadOnlySpan<byte> shape)
+    {
+        var count = 0;
+        for (var rest = shape; !rest.IsEmpty;)
+        {
+            var comma = rest.IndexOf((byte)',');
+            count += Trim(comma < 0 ? rest : rest[..comma]).IsEmpty ? 0 : 1;
+            rest = comma < 0 ? [] : rest[(comma + 1)..];
+        }
+
+        var dims = new long[count];
+        var i = 0;
+        for (var rest = shape; !rest.IsEmpty;)
+        {
+            var comma = rest.IndexOf((byte)',');
+            var dim = Trim(comma < 0 ? rest : rest[..comma]);
+            rest = comma < 0 ? [] : rest[(comma + 1)..];
+            if (dim.IsEmpty)
             {
-                throw new InvalidDataException($"{location}: the .npy shape ({shapeText}) is not a tuple of sizes.");
+                continue;
             }
+
+            while (dim[^1] == (byte)'L' && dim.Length > 1)
+            {
+                dim = dim[..^1];
+            }
+
+            long value = 0;
+            foreach (var b in dim)
+            {
+                var digit = b - (byte)'0';
+                if (digit is < 0 or > 9 || value > (long.MaxValue - digit) / 10)
+                {
+                    return null;
+                }
+
+                value = (value * 10) + digit;
+            }
+
+            dims[i++] = value;
         }
 
-        return new NpyHeader(descr, fortran == "True", parsed);
+        return dims;
     }
 
-    /// <summary>The text after <c>'key':</c> (either quote, spaces allowed around the colon), or null.</summary>
-    private static string? ValueOf(string text, string key)
+    /// <summary>The bytes after <c>'key':</c> (either quote, spaces allowed around the colon).</summary>
+    private static bool TryValue(ReadOnlySpan<byte> text, ReadOnlySpan<byte> key, out ReadOnlySpan<byte> value)
     {
-        foreach (var quote in (ReadOnlySpan<char>)['\'', '"'])
+        foreach (var quote in "'\""u8)
         {
-            var index = text.IndexOf(quote + key + quote, StringComparison.Ordinal);
+            var index = Find(text, quote, key);
             if (index < 0)
             {
                 continue;
             }
 
-            var rest = text.AsSpan(index + key.Length + 2).TrimStart();
-            if (rest.IsEmpty || rest[0] != ':')
-            {
-                return null;
-            }
-
-            return rest[1..].TrimStart().ToString();
+            var rest = Trim(text[(index + key.Length + 2)..]);
+            value = !rest.IsEmpty && rest[0] == (byte)':' ? Trim(rest[1..]) : default;
+            return !rest.IsEmpty && rest[0] == (byte)':';
         }
 
-        return null;
+        value = default;
+        return false;
     }
 
-    /// <summary>A quoted value up to the next quote of either kind, as numpy writes descr.</summary>
-    private static string? Quoted(string value)
+    /// <summary>Where <paramref name="key"/> stands between two <paramref name="quote"/>s, or -1.</summary>
+    private static int Find(ReadOnlySpan<byte> text, byte quote, ReadOnlySpan<byte> key)
     {
-        var end = value.AsSpan(1).IndexOfAny('\'', '"');
-        return end < 0 ? null : value.Substring(1, end);
+        for (var i = 0; i + key.Length + 1 < text.Length; i++)
+        {
+            if (text[i] == quote && text[i + key.Length + 1] == quote && text.Slice(i + 1, key.Length).SequenceEqual(key))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Without the spaces, tabs and line ends around it.</summary>
+    private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> bytes)
+    {
+        while (!bytes.IsEmpty && bytes[0] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            bytes = bytes[1..];
+        }
+
+        while (!bytes.IsEmpty && bytes[^1] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            bytes = bytes[..^1];
+        }
+
+        return bytes;
+    }
+
+    /// <summary>ASCII (every descr numpy writes) by a loop; anything else decoded as the header's version says.</summary>
+    private static string Text(ReadOnlySpan<byte> bytes, bool utf8)
+    {
+        Span<char> chars = bytes.Length <= 256 ? stackalloc char[bytes.Length] : new char[bytes.Length];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] >= 0x80)
+            {
+                return utf8 ? Encoding.UTF8.GetString(bytes) : Encoding.Latin1.GetString(bytes);
+            }
+
+            chars[i] = (char)bytes[i];
+        }
+
+        return new string(chars);
     }
 }

@@ -93,9 +93,7 @@ public sealed class NpzFormat : IFormat
         using (archive)
         {
             // Checked again after the await: the AOT compiler drops guarded code only where no await resumes past the guard.
-            var result = DynamicCode.IsSupported
-                ? (System.Collections.IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), arrayType), StringComparer.Ordinal)!
-                : throw DynamicCode.NotSupported("The npz format");
+            var result = DynamicCode.IsSupported ? NewResult(arrayType) : throw DynamicCode.NotSupported("The npz format");
             foreach (var (name, entry) in NpzArchive.Entries(archive, context.Location))
             {
                 result[name] = await NpzArchive.ReadEntryAsync(archive, entry, context.Location, (s, where) => NpyArrays.ReadAsync(s, arrayType, where, cancellationToken), cancellationToken).ConfigureAwait(false);
@@ -104,6 +102,19 @@ public sealed class NpzFormat : IFormat
             return result;
         }
     }
+
+    /// <summary>
+    /// The dictionary a read fills: made directly for the usual array types, since making it by reflection was most of
+    /// a millisecond of a first load; by reflection for the rest.
+    /// </summary>
+    [RequiresDynamicCode("Makes Dictionary<string, T> over the array type at run time.")]
+    private static System.Collections.IDictionary NewResult(Type arrayType) =>
+        arrayType == typeof(double[]) ? new Dictionary<string, double[]>(StringComparer.Ordinal)
+        : arrayType == typeof(float[]) ? new Dictionary<string, float[]>(StringComparer.Ordinal)
+        : arrayType == typeof(long[]) ? new Dictionary<string, long[]>(StringComparer.Ordinal)
+        : arrayType == typeof(int[]) ? new Dictionary<string, int[]>(StringComparer.Ordinal)
+        : arrayType == typeof(Array) ? new Dictionary<string, Array>(StringComparer.Ordinal)
+        : (System.Collections.IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), arrayType), StringComparer.Ordinal)!;
 
     /// <summary>The array type of a dictionary-of-arrays type, else null.</summary>
     private static Type? ArrayTypeOf(Type type)
