@@ -2,8 +2,17 @@ using GoKart;
 using GoKart.Formats;
 
 // Child process for the crash test: builds one task with a large output, written slowly in "slow" mode
-// so the test can SIGKILL it in the middle of the dump.
+// so the test can SIGKILL it in the middle of the dump. "npz-dump"/"npz-load": build, then load in a fresh process,
+// two 8 MB columns (the first-load test that lists what the JIT compiles).
 var workspace = args[0];
+if (args.Length > 1 && args[1] is "npz-dump" or "npz-load")
+{
+    var options = new BuildOptions { Workspace = workspace };
+    var columns = args[1] == "npz-dump" ? Kart.Build(new Columns(), options) : Kart.LoadOutput(new Columns(), options);
+    Console.WriteLine($"DONE {columns.Count} {columns["b"][Columns.Rows - 1]}");
+    return;
+}
+
 var slow = args.Length > 1 && args[1] == "slow";
 var formats = FormatRegistry.CreateDefault().Register(new ChunkedFormat(slow));
 var bytes = Kart.Build(new BigOutput { Megabytes = 64 }, new BuildOptions { Workspace = workspace, Formats = formats });
@@ -63,4 +72,18 @@ public sealed class ChunkedFormat(bool slow) : IFormat
         await stream.CopyToAsync(buffer, cancellationToken);
         return buffer.ToArray();
     }
+}
+
+/// <summary>Two columns of a million doubles: large enough for the bulk-array path of an .npz load.</summary>
+public sealed class Columns : TaskOnKart<IReadOnlyDictionary<string, double[]>>
+{
+    public const int Rows = 1_000_000;
+
+    protected override Target Output() => MakeTarget("columns.npz");
+
+    protected override IReadOnlyDictionary<string, double[]> Run() => new Dictionary<string, double[]>
+    {
+        ["a"] = [.. Enumerable.Range(0, Rows).Select(i => (double)i)],
+        ["b"] = [.. Enumerable.Range(0, Rows).Select(i => i * 0.5)],
+    };
 }
