@@ -27,8 +27,16 @@ public sealed class GzipFormat : IFormat
 
     private GzipFormat(IFormat inner) => _inner = inner;
 
+    // Kept as its number: a field of an enum type from System.IO.Compression made every build that merely registers
+    // the default formats load that assembly (half a millisecond of a first load).
+    private readonly int _level = (int)CompressionLevel.Fastest;
+
     /// <summary>The compression level of writes (default <see cref="CompressionLevel.Fastest"/>, as fast as gzip -1).</summary>
-    public CompressionLevel Level { get; init; } = CompressionLevel.Fastest;
+    public CompressionLevel Level
+    {
+        get => (CompressionLevel)_level;
+        init => _level = (int)value;
+    }
 
     /// <inheritdoc />
     public string Name => _inner is null ? "gzip" : _inner.Name + ".gz";

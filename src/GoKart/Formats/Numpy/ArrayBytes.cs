@@ -29,7 +29,12 @@ internal static class ArrayBytes
         : element == typeof(sbyte) ? BulkArrays.Allocate<sbyte>(length)
         : element == typeof(bool) ? BulkArrays.Allocate<bool>(length)
         : element == typeof(Half) ? BulkArrays.Allocate<Half>(length)
-        : element == typeof(Complex) ? BulkArrays.Allocate<Complex>(length)
+        : AllocateOther(element, length);
+
+    // Apart, so that a load of plain numbers does not load System.Runtime.Numerics for Complex.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Array AllocateOther(Type element, int length) =>
+        element == typeof(Complex) ? BulkArrays.Allocate<Complex>(length)
         : DynamicCode.IsSupported ? Array.CreateInstance(element, length)
         : throw DynamicCode.NotSupported($"An array of {element.Name}");
 

@@ -1,23 +1,32 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace GoKart.Formats.Numpy;
 
 /// <summary>numpy dtype strings (<c>&lt;f8</c>) of the element types GoKart.NET stores.</summary>
 internal static class NpyDType
 {
+    private const string ComplexDescr = "<c16";
+
+    // Complex is kept apart (ComplexType): naming it loads System.Runtime.Numerics, half a millisecond of a first load
+    // that holds no complex numbers.
     private static readonly (Type Type, string Descr)[] Known =
     [
         (typeof(bool), "|b1"), (typeof(sbyte), "|i1"), (typeof(byte), "|u1"),
         (typeof(short), "<i2"), (typeof(ushort), "<u2"), (typeof(int), "<i4"), (typeof(uint), "<u4"),
         (typeof(long), "<i8"), (typeof(ulong), "<u8"), (typeof(Half), "<f2"), (typeof(float), "<f4"),
-        (typeof(double), "<f8"), (typeof(Complex), "<c16"),
+        (typeof(double), "<f8"),
     ];
 
     // Plain loops, not LINQ: Enumerable over a value tuple is not precompiled and costs a first load five JIT compilations.
-    public static bool IsSupported(Type elementType) => IndexOf(elementType) >= 0;
+    public static bool IsSupported(Type elementType) => IndexOf(elementType) >= 0 || IsComplex(elementType);
+
+    /// <summary>Whether <paramref name="type"/> is <see cref="Complex"/>, without loading its assembly for the primitive types.</summary>
+    public static bool IsComplex(Type type) => !type.IsPrimitive && type != typeof(Half) && type == ComplexType();
 
     public static string DescrOf(Type elementType) =>
         IndexOf(elementType) is var i and >= 0 ? Known[i].Descr
+        : IsComplex(elementType) ? ComplexDescr
         : throw new NotSupportedException($"{elementType.Name} is not a numpy element type.");
 
     /// <summary>The .NET element type of a descr; '=' and '|' byte orders are read as little-endian, '&gt;' is refused.</summary>
@@ -42,7 +51,7 @@ internal static class NpyDType
             }
         }
 
-        return null;
+        return body.SequenceEqual(ComplexDescr.AsSpan(1)) ? ComplexType() : null;
     }
 
     private static int IndexOf(Type elementType)
@@ -59,6 +68,10 @@ internal static class NpyDType
     }
 
     public static int SizeOf(Type elementType) =>
-        elementType == typeof(bool) ? 1 : elementType == typeof(Complex) ? 16 : DynamicCode.IsSupported ? System.Runtime.InteropServices.Marshal.SizeOf(elementType)
+        elementType == typeof(bool) ? 1 : elementType == typeof(double) || elementType == typeof(long) || elementType == typeof(ulong) ? 8
+        : IsComplex(elementType) ? 16 : DynamicCode.IsSupported ? System.Runtime.InteropServices.Marshal.SizeOf(elementType)
         : throw DynamicCode.NotSupported($"An array of {elementType.Name}");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Type ComplexType() => typeof(Complex);
 }

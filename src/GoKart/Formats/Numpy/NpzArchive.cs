@@ -54,6 +54,12 @@ internal static class NpzArchive
         return entries;
     }
 
+    // Apart, so that reading a stored (numpy's default) archive does not load System.IO.Compression.
+    // Returns Stream, not DeflateStream (CA1859): the caller's signature-level reference is what must not name the type.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "The caller must not name DeflateStream.")]
+    private static Stream Inflate(Stream raw) => new DeflateStream(raw, CompressionMode.Decompress);
+
     /// <summary>Runs a read of one entry (inflated when deflated), naming the entry in any data error (CRC mismatch, truncation).</summary>
     [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
     public static async ValueTask<T> ReadEntryAsync<T>(NpzReadArchive archive, NpzZipEntry entry, string location, Func<Stream, string, ValueTask<T>> read, CancellationToken cancellationToken)
@@ -62,7 +68,7 @@ internal static class NpzArchive
         try
         {
             var raw = NpzZipReader.OpenRaw(archive.Source, entry, location);
-            Stream data = entry.Method == 8 ? new DeflateStream(raw, CompressionMode.Decompress) : raw;
+            var data = entry.Method == 8 ? Inflate(raw) : raw;
             var stream = new CrcCheckingStream(data, entry.Crc32, entry.Length, where);
             await using (stream.ConfigureAwait(false))
             {

@@ -29,7 +29,7 @@ internal abstract class NpzColumn
             return new NpzStringColumn();
         }
 
-        if (type != typeof(Complex) && NpyDType.IsSupported(type))
+        if (!NpyDType.IsComplex(type) && NpyDType.IsSupported(type))
         {
             return new NpzPlainColumn(type);
         }
@@ -41,7 +41,7 @@ internal abstract class NpzColumn
             return Make(typeof(NpzTimeColumn<>), core, time, underlying is not null);
         }
 
-        if (underlying is not null && underlying != typeof(Complex) && NpyDType.IsSupported(underlying))
+        if (underlying is not null && !NpyDType.IsComplex(underlying) && NpyDType.IsSupported(underlying))
         {
             return underlying == typeof(bool) ? new NpzNullableBooleanColumn()
                 : underlying == typeof(double) || underlying == typeof(float) || underlying == typeof(Half) ? Make(typeof(NpzNullableFloatColumn<>), underlying)
