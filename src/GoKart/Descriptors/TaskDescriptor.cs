@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Collections.Concurrent;
 using System.Reflection;
 
 namespace GoKart.Descriptors;
@@ -9,8 +8,12 @@ namespace GoKart.Descriptors;
 /// </summary>
 internal sealed class TaskDescriptor
 {
-    // A memo of a pure function of the type: entries are immutable and never removed.
-    private static readonly ConcurrentDictionary<Type, TaskDescriptor> Cache = new();
+    // A memo of a pure function of the type: entries are immutable and never removed. A Dictionary under a lock, not a
+    // ConcurrentDictionary: a load would otherwise bring System.Collections.Concurrent into a fresh process for this alone
+    // (issue 18); each task instance asks once (TaskOnKart caches its descriptor), so the lock is not contended.
+    // By reference: a runtime type has one Type object, and the default comparer for Type is made by reflection on first use.
+    private static readonly Dictionary<Type, TaskDescriptor> Cache = new(ReferenceEqualityComparer.Instance);
+    private static readonly Lock CacheGate = new();
 
     private readonly Lazy<string?> _codeVersion;
     private string? _directory;
@@ -90,7 +93,23 @@ internal sealed class TaskDescriptor
     /// <summary>Text folded into the unique id when the class opts into the code-version check; null otherwise.</summary>
     public string? CodeVersion => _codeVersion.Value;
 
-    public static TaskDescriptor For(Type type) => Cache.GetOrAdd(type, static t => new TaskDescriptor(t));
+    public static TaskDescriptor For(Type type)
+    {
+        lock (CacheGate)
+        {
+            if (Cache.TryGetValue(type, out var known))
+            {
+                return known;
+            }
+        }
+
+        // Made outside the lock (reflection can be slow and can throw); if two threads race, the first one stored wins.
+        var made = new TaskDescriptor(type);
+        lock (CacheGate)
+        {
+            return Cache.TryAdd(type, made) ? made : Cache[type];
+        }
+    }
 
     public ParameterDescriptor? FindParameter(string name)
     {
