@@ -31,8 +31,15 @@ public sealed class BuildReport
     {
         if (!Succeeded)
         {
-            var upstream = Tasks.Where(t => t.Status == TaskRunStatus.UpstreamFailed).Select(t => $"{t.TaskName}[{t.UniqueId}]").ToList();
-            throw new GoKartBuildException(Failures, upstream);
+            throw Failed();
         }
+    }
+
+    // Apart from ThrowIfFailed, which every Kart.Build calls: a method using LINQ loads System.Linq on its first call (issue 18).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private GoKartBuildException Failed()
+    {
+        var upstream = Tasks.Where(t => t.Status == TaskRunStatus.UpstreamFailed).Select(t => $"{t.TaskName}[{t.UniqueId}]").ToList();
+        return new GoKartBuildException(Failures, upstream);
     }
 }

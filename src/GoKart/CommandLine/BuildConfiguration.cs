@@ -18,6 +18,11 @@ internal static class BuildConfiguration
         }
 
         Func<string, string?> environment = Environment.GetEnvironmentVariable;
+        if (ConfigFiles.NoneToRead(options.ConfigFiles, environment))
+        {
+            return options;
+        }
+
         try
         {
             var files = ConfigFiles.Load(options.ConfigFiles, Environment.CurrentDirectory, environment);

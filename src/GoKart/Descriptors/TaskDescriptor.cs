@@ -1,6 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using System.Reflection;
 
 namespace GoKart.Descriptors;
@@ -10,10 +8,18 @@ namespace GoKart.Descriptors;
 /// </summary>
 internal sealed class TaskDescriptor
 {
-    // A memo of a pure function of the type: entries are immutable and never removed.
-    private static readonly ConcurrentDictionary<Type, TaskDescriptor> Cache = new();
+    // A memo of a pure function of the type: entries are immutable and never removed. A Dictionary under a lock, not a
+    // ConcurrentDictionary: a load would otherwise bring System.Collections.Concurrent into a fresh process for this alone
+    // (issue 18); each task instance asks once (TaskOnKart caches its descriptor), so the lock is not contended.
+    // By reference: a runtime type has one Type object, and the default comparer for Type is made by reflection on first use.
+    private static readonly Dictionary<Type, TaskDescriptor> Cache = new(ReferenceEqualityComparer.Instance);
+    private static readonly Lock CacheGate = new();
 
     private readonly Lazy<string?> _codeVersion;
+    private string? _directory;
+
+    // 0 unknown, 1 no, 2 yes: an int so that threads asking at once see a whole value (a pure result, so a repeat is harmless).
+    private int _hasRun;
 
     private TaskDescriptor(Type type)
     {
@@ -25,18 +31,17 @@ internal sealed class TaskDescriptor
             ClassName = ClassName[..backtick];
         }
 
-        // gokart writes under the module path; a top-level C# program is the analogue of a script's __main__.
-        Directory = string.IsNullOrEmpty(type.Namespace) ? "__main__" : type.Namespace.Replace('.', '/');
         OutputType = FindOutputType(type)
             ?? throw new TaskDefinitionException(type.Name, $"task '{type.FullName}' must derive from TaskOnKart<T>");
         RowStreamRecord = Formats.Tables.RowStreams.IsRowStream(OutputType, out var record) ? record : null;
-        Options = type.GetCustomAttribute<TaskOptionsAttribute>(inherit: true) ?? new TaskOptionsAttribute();
-        Retry = type.GetCustomAttribute<RetryAttribute>(inherit: true);
-        var codeVersion = type.GetCustomAttribute<CodeVersionAttribute>(inherit: false);
+
+        // IsDefined first: most classes carry none of these, and asking for the attribute object costs a fresh process more.
+        Options = Find<TaskOptionsAttribute>(type, inherit: true) ?? new TaskOptionsAttribute();
+        Retry = Find<RetryAttribute>(type, inherit: true);
+        var codeVersion = Find<CodeVersionAttribute>(type, inherit: false);
         _codeVersion = new Lazy<string?>(() => CodeFingerprint.Describe(type, codeVersion), LazyThreadSafetyMode.ExecutionAndPublication);
         Parameters = ReadParameters(type, ClassName);
-        TaskParameters = [.. Parameters.Where(p => p.IsTask)];
-        HasRun = Overrides(type, "Run", Type.EmptyTypes) || Overrides(type, "RunAsync", [typeof(CancellationToken)]);
+        TaskParameters = TasksOf(Parameters);
     }
 
     public Type Type { get; }
@@ -45,7 +50,12 @@ internal sealed class TaskDescriptor
     public string ClassName { get; }
 
     /// <summary>The workspace folder of the default output: the namespace as a path, or <c>__main__</c>.</summary>
-    public string Directory { get; }
+    /// <remarks>
+    /// Made when first asked, by tasks that keep the default output: <see cref="Type.Namespace"/> is decoded from UTF-8
+    /// in managed code, and a process's first UTF-8 decode costs about 2 ms (issue 18, a fresh process's first load).
+    /// </remarks>
+    // gokart writes under the module path; a top-level C# program is the analogue of a script's __main__.
+    public string Directory => _directory ??= string.IsNullOrEmpty(Type.Namespace) ? "__main__" : Type.Namespace.Replace('.', '/');
 
     /// <summary>The <c>T</c> of <c>TaskOnKart&lt;T&gt;</c>.</summary>
     public Type OutputType { get; }
@@ -58,19 +68,48 @@ internal sealed class TaskDescriptor
     /// <summary>The class's own retry policy; null to use the build's.</summary>
     public RetryAttribute? Retry { get; }
 
-    /// <summary>Parameters in declaration order, base class first.</summary>
-    public ImmutableArray<ParameterDescriptor> Parameters { get; }
+    // Arrays rather than ImmutableArray, whose assembly a fresh process would load for this alone (issue 18); never written after the constructor.
 
-    /// <summary>The parameters holding a task or a list of tasks (the default requirements).</summary>
-    public ImmutableArray<ParameterDescriptor> TaskParameters { get; }
+    /// <summary>Parameters in declaration order, base class first; not to be modified.</summary>
+    public ParameterDescriptor[] Parameters { get; }
 
-    /// <summary>Whether the class overrides <c>Run</c> or <c>RunAsync</c>.</summary>
-    public bool HasRun { get; }
+    /// <summary>The parameters holding a task or a list of tasks (the default requirements); not to be modified.</summary>
+    public ParameterDescriptor[] TaskParameters { get; }
+
+    /// <summary>Whether the class overrides <c>Run</c> or <c>RunAsync</c>; looked up when first asked (a build asks, a load does not).</summary>
+    public bool HasRun
+    {
+        get
+        {
+            if (_hasRun == 0)
+            {
+                _hasRun = Overrides(Type, "Run", Type.EmptyTypes) || Overrides(Type, "RunAsync", [typeof(CancellationToken)]) ? 2 : 1;
+            }
+
+            return _hasRun == 2;
+        }
+    }
 
     /// <summary>Text folded into the unique id when the class opts into the code-version check; null otherwise.</summary>
     public string? CodeVersion => _codeVersion.Value;
 
-    public static TaskDescriptor For(Type type) => Cache.GetOrAdd(type, static t => new TaskDescriptor(t));
+    public static TaskDescriptor For(Type type)
+    {
+        lock (CacheGate)
+        {
+            if (Cache.TryGetValue(type, out var known))
+            {
+                return known;
+            }
+        }
+
+        // Made outside the lock (reflection can be slow and can throw); if two threads race, the first one stored wins.
+        var made = new TaskDescriptor(type);
+        lock (CacheGate)
+        {
+            return Cache.TryAdd(type, made) ? made : Cache[type];
+        }
+    }
 
     public ParameterDescriptor? FindParameter(string name)
     {
@@ -99,7 +138,7 @@ internal sealed class TaskDescriptor
     }
 
     [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "The type derives from TaskOnKart (checked by the caller or just above); TaskOnKart's [DynamicallyAccessedMembers] keeps the constructors, properties and methods of every type that derives from it.")]
-    private static ImmutableArray<ParameterDescriptor> ReadParameters(Type type, string className)
+    private static ParameterDescriptor[] ReadParameters(Type type, string className)
     {
         var chain = new List<Type>();
         for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
@@ -114,7 +153,7 @@ internal sealed class TaskDescriptor
 
         chain.Reverse();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var result = ImmutableArray.CreateBuilder<ParameterDescriptor>();
+        var result = new List<ParameterDescriptor>();
         foreach (var t in chain)
         {
             var declared = InDeclarationOrder(t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly));
@@ -126,7 +165,7 @@ internal sealed class TaskDescriptor
                     continue;
                 }
 
-                var attribute = property.GetCustomAttribute<ParameterAttribute>(inherit: true);
+                var attribute = Find<ParameterAttribute>(property, inherit: true);
                 var granularity = attribute?.Granularity ?? DateGranularity.Default;
                 var parameterType = ParameterType.For(property.PropertyType, granularity)
                     ?? (granularity != DateGranularity.Default
@@ -146,13 +185,41 @@ internal sealed class TaskDescriptor
             }
         }
 
-        return result.ToImmutable();
+        return [.. result];
     }
+
+    private static ParameterDescriptor[] TasksOf(ParameterDescriptor[] parameters)
+    {
+        var tasks = new List<ParameterDescriptor>();
+        foreach (var parameter in parameters)
+        {
+            if (parameter.IsTask)
+            {
+                tasks.Add(parameter);
+            }
+        }
+
+        return [.. tasks];
+    }
+
+    // Attribute.IsDefined, not MemberInfo.IsDefined: it follows inheritance for properties as GetCustomAttribute does.
+    private static T? Find<T>(MemberInfo member, bool inherit)
+        where T : Attribute =>
+        Attribute.IsDefined(member, typeof(T), inherit) ? member.GetCustomAttribute<T>(inherit) : null;
 
     // Metadata tokens give the declaration order under the JIT. A Native AOT program has no tokens (reading one throws);
     // its reflection lists a type's members in metadata order already.
-    private static IEnumerable<PropertyInfo> InDeclarationOrder(PropertyInfo[] properties) =>
-        properties.Length > 1 && properties[0].HasMetadataToken() ? properties.OrderBy(p => p.MetadataToken) : properties;
+    // GetProperties returns a fresh array, sorted here in place; tokens are unique, so an unstable sort orders as a stable
+    // one would, and no LINQ is loaded for it (issue 18, a fresh process's first build).
+    private static PropertyInfo[] InDeclarationOrder(PropertyInfo[] properties)
+    {
+        if (properties.Length > 1 && properties[0].HasMetadataToken())
+        {
+            Array.Sort(properties, static (a, b) => a.MetadataToken.CompareTo(b.MetadataToken));
+        }
+
+        return properties;
+    }
 
     [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "The type derives from TaskOnKart (checked by the caller or just above); TaskOnKart's [DynamicallyAccessedMembers] keeps the constructors, properties and methods of every type that derives from it.")]
     private static bool Overrides(Type type, string name, Type[] parameters)

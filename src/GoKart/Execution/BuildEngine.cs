@@ -57,9 +57,12 @@ internal sealed partial class BuildEngine(BuildSession session)
         if (_notifier.Any)
         {
             _notifier.BuildStarted(root, graph, scheduled.Count);
-            foreach (var node in graph.Nodes.Where(n => n.Status == TaskRunStatus.AlreadyComplete))
+            foreach (var node in graph.Nodes)
             {
-                _notifier.AlreadyComplete(node);
+                if (node.Status == TaskRunStatus.AlreadyComplete)
+                {
+                    _notifier.AlreadyComplete(node);
+                }
             }
         }
 
@@ -77,27 +80,47 @@ internal sealed partial class BuildEngine(BuildSession session)
             graph.Root.Value = null;
         }
 
-        var outcomes = graph.Nodes
-            .Where(n => n.Status is not null)
-            .Select(n => new TaskOutcome(n.Name, n.Id, n.Status!.Value, n.Duration, n.Error) { Attempts = n.Attempts })
-            .ToList();
+        // Loops rather than LINQ here and in Validate: System.Linq is loaded when a method using it is first called, which
+        // cost a fresh process's first Kart.Build of a complete task an assembly load (issue 18).
+        var outcomes = new List<TaskOutcome>();
+        foreach (var n in graph.Nodes)
+        {
+            if (n.Status is { } outcome)
+            {
+                outcomes.Add(new TaskOutcome(n.Name, n.Id, outcome, n.Duration, n.Error) { Attempts = n.Attempts });
+            }
+        }
+
         return new BuildReport(outcomes, [.. _failures], output, session.Time.GetElapsedTime(_startTimestamp));
     }
 
     /// <summary>Everything that can be checked before any task runs, reported together.</summary>
     private void Validate(List<TaskNode> scheduled)
     {
-        if (session.Lock is null && scheduled.FirstOrDefault(n => session.ShouldLockRun(n.Task)) is { } locked)
+        if (scheduled.Count == 0)
         {
-            throw new GoKartConfigurationException(BuildSession.NoLockMessage($"Task '{locked.Label}' has [TaskOptions(ShouldLockRun = true)]"));
+            return;
+        }
+
+        if (session.Lock is null)
+        {
+            foreach (var node in scheduled)
+            {
+                if (session.ShouldLockRun(node.Task))
+                {
+                    throw new GoKartConfigurationException(BuildSession.NoLockMessage($"Task '{node.Label}' has [TaskOptions(ShouldLockRun = true)]"));
+                }
+            }
         }
 
         var problems = new List<string>();
-        foreach (var descriptorGroup in scheduled.GroupBy(n => n.Task.Descriptor))
+        var classes = new HashSet<Descriptors.TaskDescriptor>(ReferenceEqualityComparer.Instance);
+        foreach (var node in scheduled)
         {
-            if (!descriptorGroup.Key.HasRun)
+            var descriptor = node.Task.Descriptor;
+            if (classes.Add(descriptor) && !descriptor.HasRun)
             {
-                problems.Add($"Task '{descriptorGroup.Key.ClassName}' overrides neither Run() nor RunAsync(CancellationToken).");
+                problems.Add($"Task '{descriptor.ClassName}' overrides neither Run() nor RunAsync(CancellationToken).");
             }
         }
 
@@ -112,8 +135,9 @@ internal sealed partial class BuildEngine(BuildSession session)
 
         if (problems.Count > 0)
         {
-            var first = scheduled.FirstOrDefault()?.Name ?? string.Empty;
-            throw new TaskDefinitionException(first, string.Join(Environment.NewLine, problems.Distinct()));
+            var distinct = new HashSet<string>(StringComparer.Ordinal);
+            problems.RemoveAll(p => !distinct.Add(p));
+            throw new TaskDefinitionException(scheduled[0].Name, string.Join(Environment.NewLine, problems));
         }
     }
 

@@ -96,7 +96,7 @@ internal sealed class BuildPlanner(BuildSession session)
             }
         }
 
-        if (session.StrictCheck(task) && !node.Dependencies.All(d => _complete.TryGetValue(d, out var c) && c))
+        if (session.StrictCheck(task) && !DependenciesComplete(node))
         {
             return false;
         }
@@ -128,7 +128,33 @@ internal sealed class BuildPlanner(BuildSession session)
         return true;
     }
 
-    private static IEnumerable<Target> Outputs(TaskOnKart task) => task.AdditionalOutputTargets.Values.Append(task.OutputTarget);
+    // Loops rather than LINQ (Append, All): System.Linq is loaded when a method using it is first called, which cost a
+    // fresh process's first Kart.Build of a complete task an assembly load (issue 18).
+    private static List<Target> Outputs(TaskOnKart task)
+    {
+        var additional = task.AdditionalOutputTargets;
+        var outputs = new List<Target>(additional.Count + 1);
+        foreach (var target in additional.Values)
+        {
+            outputs.Add(target);
+        }
+
+        outputs.Add(task.OutputTarget);
+        return outputs;
+    }
+
+    private bool DependenciesComplete(TaskNode node)
+    {
+        foreach (var dependency in node.Dependencies)
+        {
+            if (!_complete.TryGetValue(dependency, out var complete) || !complete)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static List<TaskNode> PostOrder(TaskNode start)
     {

@@ -13,12 +13,26 @@ internal static class TargetPaths
     {
         var slash = path.LastIndexOf('/');
         var name = path[(slash + 1)..];
-        var compression = CompressionSuffixes.FirstOrDefault(s => name.EndsWith(s, StringComparison.OrdinalIgnoreCase) && name.Length > s.Length);
+        var compression = CompressionOf(name);
         var core = compression is null ? name : name[..^compression.Length];
         var dot = core.LastIndexOf('.');
         var stem = dot > 0 ? core[..dot] : core;
         var extension = (dot > 0 ? core[dot..] : string.Empty) + (compression is null ? string.Empty : name[^compression.Length..]);
         return path[..(slash + 1)] + stem + "_" + uniqueId + extension;
+    }
+
+    // A loop, not LINQ: this runs for every target, and is what loaded System.Linq into a fresh process's first load (issue 18).
+    private static string? CompressionOf(string name)
+    {
+        foreach (var suffix in CompressionSuffixes)
+        {
+            if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) && name.Length > suffix.Length)
+            {
+                return suffix;
+            }
+        }
+
+        return null;
     }
 
     /// <summary><c>log/&lt;kind&gt;/&lt;ClassName&gt;_&lt;id&gt;.&lt;ext&gt;</c>.</summary>

@@ -136,7 +136,7 @@ internal sealed class TaskGraph
             prepare?.Invoke(task);
             var descriptor = task.Descriptor;
             var serialized = SerializeScalars(task, descriptor);
-            var key = descriptor.TaskParameters.IsEmpty ? OwnKey(descriptor, serialized) : null;
+            var key = descriptor.TaskParameters.Length == 0 ? OwnKey(descriptor, serialized) : null;
             if (key is not null && _byKey.TryGetValue(key, out var known))
             {
                 // Equal to a task already in the graph; the parent picks it up through TryResolve next time round.
@@ -149,8 +149,7 @@ internal sealed class TaskGraph
 
             if ((key is not null && _keysOnPath.Contains(key)) || _instancesOnPath.Contains(task))
             {
-                var cycle = _stack.Reverse().Select(f => f.Task.Descriptor.ClassName).Append(descriptor.ClassName);
-                throw new TaskDefinitionException(descriptor.ClassName, $"Dependency cycle: {string.Join(" -> ", cycle)}");
+                throw CycleError(descriptor);
             }
 
             Dependencies requires;
@@ -182,6 +181,14 @@ internal sealed class TaskGraph
                 Serialized = serialized,
                 Key = key,
             });
+        }
+
+        // Apart from Push: a method that uses LINQ loads System.Linq when it is first called, cycle or not (issue 18, start-up).
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private TaskDefinitionException CycleError(TaskDescriptor descriptor)
+        {
+            var cycle = _stack.Reverse().Select(f => f.Task.Descriptor.ClassName).Append(descriptor.ClassName);
+            return new TaskDefinitionException(descriptor.ClassName, $"Dependency cycle: {string.Join(" -> ", cycle)}");
         }
 
         private TaskNode Complete(Frame frame)
@@ -266,7 +273,7 @@ internal sealed class TaskGraph
     public static string? KeyOf(TaskOnKart task)
     {
         var descriptor = task.Descriptor;
-        return descriptor.TaskParameters.IsEmpty ? KeyOf(new StringBuilder(128), descriptor, Builder.SerializeScalars(task, descriptor)) : null;
+        return descriptor.TaskParameters.Length == 0 ? KeyOf(new StringBuilder(128), descriptor, Builder.SerializeScalars(task, descriptor)) : null;
     }
 
     private static string KeyOf(StringBuilder sb, TaskDescriptor descriptor, string?[] serialized)

@@ -13,12 +13,13 @@ public sealed class LocalFileStore : IWorkspaceStore
 {
     internal const string TempMarker = ".gokart-tmp-";
     // Reference-type values: ReadyToRun code for ConcurrentDictionary<string, bool> is not in the framework's images, so
-    // it was JIT-compiled in every fresh process (issue 18, start-up).
-    private readonly ConcurrentDictionary<string, string> _createdDirectories = new(StringComparer.Ordinal);
+    // it was JIT-compiled in every fresh process (issue 18, start-up). Made on the first write, as the temporary prefix
+    // below: a store that only reads (Kart.LoadOutput) needs neither, and they cost a fresh process's first load ~0.5 ms.
+    private ConcurrentDictionary<string, string>? _createdDirectories;
 
     // Temporary names: one random prefix per store and a counter, instead of a random number per file (a read of the
     // runtime's random source each time). O_EXCL still refuses a name another process happens to hold.
-    private readonly string _tempPrefix = TempMarker + RandomPrefix() + "-";
+    private string? _tempPrefix;
     private long _tempCounter;
 
     /// <summary>Creates a store rooted at <paramref name="root"/> (created on first write).</summary>
@@ -68,7 +69,7 @@ public sealed class LocalFileStore : IWorkspaceStore
         var full = FullPath(path);
         var directory = EnsureDirectory(full);
         var counter = Digits(Interlocked.Increment(ref _tempCounter));
-        var temp = System.IO.Path.Combine(directory ?? string.Empty, "." + System.IO.Path.GetFileName(full) + _tempPrefix + counter);
+        var temp = System.IO.Path.Combine(directory ?? string.Empty, "." + System.IO.Path.GetFileName(full) + TempPrefix + counter);
         return ValueTask.FromResult<IPendingWrite>(new PendingFile(path, full, temp));
     }
 
@@ -166,13 +167,40 @@ public sealed class LocalFileStore : IWorkspaceStore
     private string? EnsureDirectory(string full)
     {
         var directory = System.IO.Path.GetDirectoryName(full);
-        if (!string.IsNullOrEmpty(directory) && !_createdDirectories.ContainsKey(directory))
+        if (string.IsNullOrEmpty(directory))
+        {
+            return directory;
+        }
+
+        var created = _createdDirectories;
+        if (created is null)
+        {
+            var made = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+            created = Interlocked.CompareExchange(ref _createdDirectories, made, null) ?? made;
+        }
+
+        if (!created.ContainsKey(directory))
         {
             Directory.CreateDirectory(directory);
-            _createdDirectories.TryAdd(directory, directory);
+            created.TryAdd(directory, directory);
         }
 
         return directory;
+    }
+
+    // One prefix per store, whichever writing thread makes it first.
+    private string TempPrefix
+    {
+        get
+        {
+            if (_tempPrefix is { } prefix)
+            {
+                return prefix;
+            }
+
+            var made = TempMarker + RandomPrefix() + "-";
+            return Interlocked.CompareExchange(ref _tempPrefix, made, null) ?? made;
+        }
     }
 
     /// <summary>
