@@ -5,6 +5,8 @@ namespace GoKart.Formats.Numpy;
 /// <summary>A read-only wrapper that checks a zip entry's CRC-32 and length once its last byte has been read.</summary>
 internal sealed class CrcCheckingStream : ReadOnlyStream
 {
+    // Well inside a core's L2 cache (512 KiB and up on current x64 and arm64).
+    private const int Slice = 256 << 10;
     private readonly Stream _inner;
     private readonly uint _expectedCrc;
     private readonly long _expectedLength;
@@ -26,9 +28,29 @@ internal sealed class CrcCheckingStream : ReadOnlyStream
 
     public override int Read(Span<byte> buffer)
     {
-        var n = _inner.Read(buffer);
-        Account(buffer[..n]);
-        return n;
+        if (buffer.Length <= Slice)
+        {
+            var n = _inner.Read(buffer);
+            Account(buffer[..n]);
+            return n;
+        }
+
+        // A large read (a whole array) goes in slices, each checked while it is still in the CPU's cache: the check
+        // then costs almost nothing, against ~4 ms for 80 MB read first and checked after (bench/README.md).
+        var total = 0;
+        while (total < buffer.Length)
+        {
+            var slice = buffer.Slice(total, Math.Min(Slice, buffer.Length - total));
+            var n = _inner.Read(slice);
+            Account(slice[..n]);
+            total += n;
+            if (n < slice.Length)
+            {
+                break;
+            }
+        }
+
+        return total;
     }
 
     [AsyncMethodBuilder(typeof(LeanValueTaskBuilder<>))]
