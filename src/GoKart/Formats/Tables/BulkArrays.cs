@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -11,6 +12,7 @@ namespace GoKart.Formats.Tables;
 /// on the pinned heap (they never move, so the advice stays with them), not zeroed (the caller fills every
 /// element), advised the same way, and faulted in with one madvise(MADV_POPULATE_WRITE) call instead of one fault per
 /// page (about 20 % off a first 80 MB load here). Elsewhere, or when the advice is refused, they are plain arrays.
+/// Where 2 MiB pages turn out slow to fill (<see cref="TooSlow"/>), later arrays of the process use 4 KiB pages.
 /// </summary>
 internal static class BulkArrays
 {
@@ -18,6 +20,12 @@ internal static class BulkArrays
     private const nint HugePage = 2 << 20;
     private const int MadviseHugePage = 14;
     private const int MadvisePopulateWrite = 23;
+    private const long SlowestHugeFill = 1L << 30;
+
+    // Whether large arrays still ask for 2 MiB pages: turned off for the rest of the process the first time filling them
+    // is found slower than 4 KiB pages would be (TooSlow). Process-wide on purpose: it is a property of the machine's
+    // memory, as the runtime's own GC tuning is, and a later load would only meet the same memory.
+    private static bool s_hugePages = true;
     private static readonly Lazy<bool> Advisable = new(() => OperatingSystem.IsLinux() && (RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64));
 
     /// <summary>An array of <paramref name="length"/> elements, not zeroed when large: every element must be written before it is read.</summary>
@@ -50,7 +58,8 @@ internal static class BulkArrays
         var start = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned));
         var first = (start + HugePage - 1) & ~(HugePage - 1);
         var last = (start + (nint)bytes) & ~(HugePage - 1);
-        if (last > first)
+        var huge = Volatile.Read(ref s_hugePages) && last > first;
+        if (huge)
         {
             Advise(first, (nuint)(last - first), MadviseHugePage);
         }
@@ -58,8 +67,22 @@ internal static class BulkArrays
         // Then fault every page in with one call (Linux 5.14+; refused before, and the fill faults them as before):
         // one system call instead of a fault per page, which a virtual machine makes expensive.
         var page = start & ~(nint)4095;
+        var watch = Stopwatch.GetTimestamp();
         Advise(page, (nuint)((start + (nint)bytes - page + 4095) & ~(nint)4095), MadvisePopulateWrite);
+        if (huge && TooSlow(bytes, Stopwatch.GetTimestamp() - watch, Stopwatch.Frequency))
+        {
+            Volatile.Write(ref s_hugePages, false);
+        }
     }
+
+    /// <summary>
+    /// Whether filling <paramref name="bytes"/> of fresh 2 MiB pages took so long (under 1 GiB/s) that they come from
+    /// memory the host had taken back: a virtual machine that reports free memory to its host (virtio-balloon free
+    /// page reporting) hands out exactly the large free blocks huge pages need, and each one is then faulted in on the
+    /// host as well, 5-15 times slower (an 80 MB load in 150-250 ms instead of 30-40; 4 KiB pages stay at 45-60).
+    /// </summary>
+    internal static bool TooSlow(long bytes, long elapsedTicks, long ticksPerSecond) =>
+        elapsedTicks > 0 && bytes * (double)ticksPerSecond / elapsedTicks < SlowestHugeFill;
 
     private static void Advise(nint start, nuint length, int advice)
     {
