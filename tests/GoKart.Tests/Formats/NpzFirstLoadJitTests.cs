@@ -48,9 +48,7 @@ public sealed class NpzFirstLoadJitTests : IDisposable
 
     private async Task<string> RunChildAsync(string mode, string? jitList)
     {
-        var dll = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "GoKart.Tests.Crash", "bin",
-            new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "GoKart.Tests.Crash.dll"));
-        Assert.True(File.Exists(dll), $"child program not built: {dll}");
+        var dll = CrashChild.Dll();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add(_dir.Path);

@@ -43,9 +43,7 @@ public sealed class CrashSafetyTests : IDisposable
 
     private Process StartChild(string mode)
     {
-        var dll = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "GoKart.Tests.Crash", "bin",
-            new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "GoKart.Tests.Crash.dll"));
-        Assert.True(File.Exists(dll), $"child program not built: {dll}");
+        var dll = CrashChild.Dll();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add(_dir.Path);
