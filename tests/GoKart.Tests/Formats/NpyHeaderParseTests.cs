@@ -51,6 +51,43 @@ public sealed class NpyHeaderParseTests
         Assert.Contains("'é'", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void TryPeek_AWholeHeader_GivesItAndItsSize(int major)
+    {
+        const string Dict = "{'descr': '<i4', 'fortran_order': False, 'shape': (3, 4), }";
+        var bytes = Npy(Dict, major, 6);
+
+        var header = GoKart.Formats.Numpy.NpyHeader.TryPeek(bytes, out var size);
+
+        Assert.NotNull(header);
+        Assert.Equal("<i4", header.Descr);
+        Assert.Equal([3L, 4L], header.Shape);
+        Assert.Equal(bytes.Length - (6 * 8), size);
+    }
+
+    [Theory]
+    [InlineData("{'descr': '<f8', 'fortran_order': False}")]
+    [InlineData("{'descr': '<f8', 'fortran_order': False, 'shape': (-6,), }")]
+    public void TryPeek_ADamagedDict_GivesNullInsteadOfThrowing(string dict)
+    {
+        Assert.Null(GoKart.Formats.Numpy.NpyHeader.TryPeek(Npy(dict, 1, 0), out var size));
+        Assert.Equal(0, size);
+    }
+
+    [Fact]
+    public void TryPeek_CutShortOrNotNumpy_GivesNull()
+    {
+        var bytes = Npy("{'descr': '<f8', 'fortran_order': False, 'shape': (6,), }", 1, 6);
+
+        Assert.Null(GoKart.Formats.Numpy.NpyHeader.TryPeek(bytes.AsSpan(0, 40), out _));
+        Assert.Null(GoKart.Formats.Numpy.NpyHeader.TryPeek(bytes.AsSpan(0, 9), out _));
+        bytes[1] = (byte)'X';
+        Assert.Null(GoKart.Formats.Numpy.NpyHeader.TryPeek(bytes, out _));
+    }
+
     /// <summary>An .npy of 0, 1, ... as little-endian doubles under the header <paramref name="dict"/>, as numpy lays it out.</summary>
     private static byte[] Npy(string dict, int major, int count)
     {

@@ -16,25 +16,28 @@ internal static class ArrayBytes
     private const int MaxSlice = 1 << 26;
 
     /// <summary>A 1-D array of <paramref name="element"/>, not zeroed: the caller fills every element.</summary>
-    public static Array AllocateUninitialized(Type element, int length) =>
-        element == typeof(double) ? BulkArrays.Allocate<double>(length)
-        : element == typeof(float) ? BulkArrays.Allocate<float>(length)
-        : element == typeof(long) ? BulkArrays.Allocate<long>(length)
-        : element == typeof(int) ? BulkArrays.Allocate<int>(length)
-        : element == typeof(ulong) ? BulkArrays.Allocate<ulong>(length)
-        : element == typeof(uint) ? BulkArrays.Allocate<uint>(length)
-        : element == typeof(short) ? BulkArrays.Allocate<short>(length)
-        : element == typeof(ushort) ? BulkArrays.Allocate<ushort>(length)
-        : element == typeof(byte) ? BulkArrays.Allocate<byte>(length)
-        : element == typeof(sbyte) ? BulkArrays.Allocate<sbyte>(length)
-        : element == typeof(bool) ? BulkArrays.Allocate<bool>(length)
-        : element == typeof(Half) ? BulkArrays.Allocate<Half>(length)
-        : AllocateOther(element, length);
+    /// <param name="element">The element type.</param>
+    /// <param name="length">The element count.</param>
+    /// <param name="fill">False to leave a large array's pages for <see cref="BulkArrays.Fill"/> (see <see cref="BulkArrays.Allocate{T}"/>).</param>
+    public static Array AllocateUninitialized(Type element, int length, bool fill = true) =>
+        element == typeof(double) ? BulkArrays.Allocate<double>(length, fill)
+        : element == typeof(float) ? BulkArrays.Allocate<float>(length, fill)
+        : element == typeof(long) ? BulkArrays.Allocate<long>(length, fill)
+        : element == typeof(int) ? BulkArrays.Allocate<int>(length, fill)
+        : element == typeof(ulong) ? BulkArrays.Allocate<ulong>(length, fill)
+        : element == typeof(uint) ? BulkArrays.Allocate<uint>(length, fill)
+        : element == typeof(short) ? BulkArrays.Allocate<short>(length, fill)
+        : element == typeof(ushort) ? BulkArrays.Allocate<ushort>(length, fill)
+        : element == typeof(byte) ? BulkArrays.Allocate<byte>(length, fill)
+        : element == typeof(sbyte) ? BulkArrays.Allocate<sbyte>(length, fill)
+        : element == typeof(bool) ? BulkArrays.Allocate<bool>(length, fill)
+        : element == typeof(Half) ? BulkArrays.Allocate<Half>(length, fill)
+        : AllocateOther(element, length, fill);
 
     // Apart, so that a load of plain numbers does not load System.Runtime.Numerics for Complex.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Array AllocateOther(Type element, int length) =>
-        element == typeof(Complex) ? BulkArrays.Allocate<Complex>(length)
+    private static Array AllocateOther(Type element, int length, bool fill) =>
+        element == typeof(Complex) ? BulkArrays.Allocate<Complex>(length, fill)
         : DynamicCode.IsSupported ? Array.CreateInstance(element, length)
         : throw DynamicCode.NotSupported($"An array of {element.Name}");
 

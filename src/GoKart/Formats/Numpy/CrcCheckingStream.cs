@@ -24,6 +24,9 @@ internal sealed class CrcCheckingStream : ReadOnlyStream
 
     public override long Length => _expectedLength;
 
+    /// <summary>The array made ahead for this entry's data, if any (<see cref="NpzPrefetch"/>).</summary>
+    public NpzPrefetch.Slot? Prepared { get; init; }
+
     protected override long Consumed => _read;
 
     public override int Read(Span<byte> buffer)

@@ -104,7 +104,7 @@ internal static class NpyArrays
         Array storage;
         if (isNDArray)
         {
-            storage = ArrayBytes.AllocateUninitialized(fileElement, (int)header.Count);
+            storage = Prepared(stream, fileElement, header.Count) ?? ArrayBytes.AllocateUninitialized(fileElement, (int)header.Count);
         }
         else
         {
@@ -115,12 +115,18 @@ internal static class NpyArrays
                     $"{location}: the array has shape ({string.Join(", ", lengths)}) but {FriendlyName(requested)} has {rank} dimension(s); use NDArray<{fileElement.Name}> for any shape.");
             }
 
-            storage = lengths.Length == 1 ? ArrayBytes.AllocateUninitialized(fileElement, lengths[0]) : Array.CreateInstance(fileElement, lengths);
+            storage = lengths.Length == 1
+                ? Prepared(stream, fileElement, lengths[0]) ?? ArrayBytes.AllocateUninitialized(fileElement, lengths[0])
+                : Array.CreateInstance(fileElement, lengths);
         }
 
         await ReadDataAsync(stream, storage, location, cancellationToken).ConfigureAwait(false);
         return isNDArray ? Activator.CreateInstance(requested, lengths, storage)! : storage;
     }
+
+    // The array an .npz made for this entry ahead of the read, when it is the one the header asks for.
+    private static Array? Prepared(Stream stream, Type element, long count) =>
+        stream is CrcCheckingStream { Prepared: { } slot } ? slot.Take(element, count) : null;
 
     public static string FriendlyName(Type type) =>
         type.IsArray ? $"{type.GetElementType()!.Name}[{new string(',', type.GetArrayRank() - 1)}]"

@@ -106,6 +106,54 @@ internal sealed record NpyHeader(string Descr, bool FortranOrder, long[] Shape)
         return Parse(header, major == 3, location);
     }
 
+    /// <summary>
+    /// The header at the start of <paramref name="bytes"/> and its size with the magic and lengths, or null when the
+    /// bytes do not hold a whole valid one: a look ahead (<see cref="NpzPrefetch"/>), which the real read then repeats
+    /// and checks, so it never throws.
+    /// </summary>
+    public static NpyHeader? TryPeek(ReadOnlySpan<byte> bytes, out int size)
+    {
+        size = 0;
+        if (bytes.Length < 10 || !bytes[..6].SequenceEqual(Magic))
+        {
+            return null;
+        }
+
+        // Plain locals, not a tuple: ValueTuple<int, long> is not precompiled, and this runs in every first load.
+        int prefix;
+        long length;
+        if (bytes[6] == 1)
+        {
+            prefix = 10;
+            length = BinaryPrimitives.ReadUInt16LittleEndian(bytes[8..]);
+        }
+        else if (bytes[6] is 2 or 3 && bytes.Length >= 12)
+        {
+            prefix = 12;
+            length = BinaryPrimitives.ReadUInt32LittleEndian(bytes[8..]);
+        }
+        else
+        {
+            return null;
+        }
+
+        if (prefix + length > bytes.Length)
+        {
+            return null;
+        }
+
+        try
+        {
+            var header = Parse(bytes.Slice(prefix, (int)length), bytes[6] == 3, string.Empty);
+            size = prefix + (int)length;
+            return header;
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
     // A hand parser over the bytes rather than a regex or string searches: the regex engine was a tenth of a first
     // .npz load, and the first string IndexOf/Split/decode in a process another millisecond of type loading.
     private static NpyHeader Parse(ReadOnlySpan<byte> text, bool utf8, string location)

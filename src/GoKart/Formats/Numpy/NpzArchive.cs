@@ -25,7 +25,8 @@ internal static class NpzArchive
         try
         {
             var source = copy ?? stream;
-            return new NpzReadArchive(source, NpzZipReader.ReadEntries(source, location), copy);
+            var entries = NpzZipReader.ReadEntries(source, location);
+            return new NpzReadArchive(source, entries, copy, NpzPrefetch.Start(source, entries, location));
         }
         catch
         {
@@ -69,7 +70,7 @@ internal static class NpzArchive
         {
             var raw = NpzZipReader.OpenRaw(archive.Source, entry, location);
             var data = entry.Method == 8 ? Inflate(raw) : raw;
-            var stream = new CrcCheckingStream(data, entry.Crc32, entry.Length, where);
+            var stream = new CrcCheckingStream(data, entry.Crc32, entry.Length, where) { Prepared = archive.Prefetch?.SlotOf(entry) };
             await using (stream.ConfigureAwait(false))
             {
                 return await read(stream, where).ConfigureAwait(false);

@@ -29,12 +29,17 @@ internal static class BulkArrays
     private static readonly Lazy<bool> Advisable = new(() => OperatingSystem.IsLinux() && (RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64));
 
     /// <summary>An array of <paramref name="length"/> elements, not zeroed when large: every element must be written before it is read.</summary>
+    /// <param name="length">The element count.</param>
+    /// <param name="fill">
+    /// Whether a large array's pages are faulted in now; with false, the caller does it later with <see cref="Fill"/>
+    /// (on another thread, while an earlier array is read: <see cref="Numpy.NpzPrefetch"/>).
+    /// </param>
     /// <remarks>
     /// No <c>unmanaged</c> constraint on purpose: crossgen2 does not precompile instantiations of a constrained
     /// generic method (<c>Allocate&lt;double&gt;</c> was JIT-compiled in every fresh process that loaded a table, with
     /// the madvise stub behind it); the element type is checked at run time instead.
     /// </remarks>
-    public static T[] Allocate<T>(int length)
+    public static T[] Allocate<T>(int length, bool fill = true)
     {
         if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
         {
@@ -42,18 +47,37 @@ internal static class BulkArrays
         }
 
         var bytes = (long)length * Unsafe.SizeOf<T>();
-        if (bytes < HugePageThreshold || !Advisable.Value)
+        if (!IsLarge(bytes))
         {
             return GC.AllocateUninitializedArray<T>(length);
         }
 
         var array = GC.AllocateUninitializedArray<T>(length, pinned: true);
-        Prepare(array, bytes);
+        if (fill)
+        {
+            Fill(array, bytes);
+        }
+
         return array;
     }
 
-    // Not generic, so one precompiled body serves every element type.
-    private static unsafe void Prepare(Array pinned, long bytes)
+    /// <summary>Whether an array of <paramref name="bytes"/> is made on the pinned heap and filled as <see cref="Fill"/> does.</summary>
+    public static bool IsLarge(long bytes) => bytes >= HugePageThreshold && Advisable.Value;
+
+    /// <summary>
+    /// Faults in the pages of a large array made by <see cref="Allocate{T}"/> (<paramref name="bytes"/> long), asking
+    /// for 2 MiB pages unless they were found slow. Not generic, so one precompiled body serves every element type.
+    /// Safe on any thread, and more than once: a page already there is left as it is.
+    /// </summary>
+    /// <param name="pinned">The array.</param>
+    /// <param name="bytes">Its length in bytes.</param>
+    /// <param name="byTouch">
+    /// Fault the pages by writing to each rather than with one madvise call: for a thread filling arrays while
+    /// another works. madvise(MADV_POPULATE_WRITE) holds the process's memory-map lock for the whole array, so the
+    /// other thread's mmap, munmap and mprotect (the runtime makes many while it loads types and code) waited up to
+    /// 15 ms behind it; a page fault takes only its own mapping's lock (Linux 6.4 and later).
+    /// </param>
+    public static unsafe void Fill(Array pinned, long bytes, bool byTouch = false)
     {
         var start = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned));
         var first = (start + HugePage - 1) & ~(HugePage - 1);
@@ -64,11 +88,23 @@ internal static class BulkArrays
             Advise(first, (nuint)(last - first), MadviseHugePage);
         }
 
-        // Then fault every page in with one call (Linux 5.14+; refused before, and the fill faults them as before):
-        // one system call instead of a fault per page, which a virtual machine makes expensive.
         var page = start & ~(nint)4095;
         var watch = Stopwatch.GetTimestamp();
-        Advise(page, (nuint)((start + (nint)bytes - page + 4095) & ~(nint)4095), MadvisePopulateWrite);
+        if (byTouch)
+        {
+            // The caller is about to overwrite every byte, so what is written here does not matter.
+            for (var p = Math.Max(page, start); p < start + (nint)bytes; p = (p + 4096) & ~(nint)4095)
+            {
+                *(byte*)p = 0;
+            }
+        }
+        else
+        {
+            // One system call instead of a fault per page, which a virtual machine makes expensive (Linux 5.14+;
+            // refused before, and the read faults them as before).
+            Advise(page, (nuint)((start + (nint)bytes - page + 4095) & ~(nint)4095), MadvisePopulateWrite);
+        }
+
         if (huge && TooSlow(bytes, Stopwatch.GetTimestamp() - watch, Stopwatch.Frequency))
         {
             Volatile.Write(ref s_hugePages, false);
