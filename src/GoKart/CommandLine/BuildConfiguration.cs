@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace GoKart.CommandLine;
 
@@ -18,11 +19,14 @@ internal static class BuildConfiguration
         }
 
         Func<string, string?> environment = Environment.GetEnvironmentVariable;
-        if (ConfigFiles.NoneToRead(options.ConfigFiles, environment))
-        {
-            return options;
-        }
+        return ConfigFiles.NoneToRead(options.ConfigFiles, environment) ? options : ApplyFiles(options, root, environment);
+    }
 
+    // Apart from Apply: a precompiled method's types are loaded when it is first entered, and a fresh process's first
+    // build or load, which nearly always has no config file, would load the config readers' types for nothing (issue 18).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static BuildOptions ApplyFiles(BuildOptions options, TaskOnKart root, Func<string, string?> environment)
+    {
         try
         {
             var files = ConfigFiles.Load(options.ConfigFiles, Environment.CurrentDirectory, environment);
