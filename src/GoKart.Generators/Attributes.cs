@@ -92,7 +92,7 @@ internal static class Attributes
     {
         if (constant.IsNull)
         {
-            return constant.Type is null || !TypeNames.IsUsable(constant.Type, compilation) ? "null" : "(" + TypeNames.Of(constant.Type) + ")null";
+            return constant.Type is null || !TypeNames.IsUsable(constant.Type, compilation) ? "null" : "(" + TypeNames.Of(constant.Type) + ")null!";
         }
 
         if (constant.Type is null || !TypeNames.IsUsable(constant.Type, compilation))
@@ -119,6 +119,9 @@ internal static class Attributes
             _ => null,
         };
     }
+
+    /// <summary>The attribute on the symbol itself.</summary>
+    public static AttributeData? OnProperty(IPropertySymbol property, INamedTypeSymbol attributeClass) => On(property, attributeClass);
 
     private static AttributeData? On(ISymbol symbol, INamedTypeSymbol attributeClass)
     {

@@ -93,7 +93,9 @@ internal static class TaskShapeWriter
 
     /// <summary>
     /// ReadParameters' list: base class first, declared public instance non-indexer properties in declaration order with
-    /// a public setter (init included), not [NotParameter] (also when marked on an overridden property), first name wins.
+    /// a public setter (init included), not [NotParameter], first name wins. [NotParameter] counts only on the property
+    /// itself: reflection asks MemberInfo.IsDefined, which ignores inherit for properties ([Parameter] is read with
+    /// Attribute.GetCustomAttribute, which does walk overridden properties).
     /// </summary>
     private static string? Parameters(List<INamedTypeSymbol> chain, KnownSymbols known, Compilation compilation)
     {
@@ -106,7 +108,7 @@ internal static class TaskShapeWriter
             {
                 if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false } property
                     || property.SetMethod is not { DeclaredAccessibility: Accessibility.Public }
-                    || Attributes.OnPropertyOrOverridden(property, known.NotParameter) is not null
+                    || Attributes.OnProperty(property, known.NotParameter) is not null
                     || !seen.Add(property.Name))
                 {
                     continue;

@@ -39,7 +39,7 @@ internal sealed class TaskDescriptor
 
         // IsDefined first: most classes carry none of these, and asking for the attribute object costs a fresh process more.
         // A shape skips the reflection below (about 6 ms in a fresh process, issue 18); the generator records exactly
-        // what reflection would find, which ShapeEquivalenceTests checks for every task class of the test assembly.
+        // what reflection would find, which TaskShapeEquivalenceTests checks for every task class of the test assembly.
         Options = (shape is null ? Find<TaskOptionsAttribute>(type, inherit: true) : shape.Options) ?? new TaskOptionsAttribute();
         Retry = shape is null ? Find<RetryAttribute>(type, inherit: true) : shape.Retry;
         var codeVersion = shape is null ? Find<CodeVersionAttribute>(type, inherit: false) : shape.CodeVersion;
