@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace GoKart.Generators;
@@ -26,7 +27,18 @@ public sealed class TaskShapeGenerator : IIncrementalGenerator
                 syntax.SemanticModel.GetDeclaredSymbol(syntax.Node, cancellationToken) is INamedTypeSymbol type
                     ? TaskShapeWriter.Describe(type, syntax.SemanticModel.Compilation)
                     : null);
-        context.RegisterSourceOutput(shapes.Collect(), static (output, items) => Emit(output, items));
+        // Module initializers and static lambdas need C# 9; an older language version keeps reflection.
+        var supported = context.ParseOptionsProvider.Select(static (options, _) =>
+            options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp9 });
+        context.RegisterSourceOutput(
+            shapes.Collect().Combine(supported),
+            static (output, items) =>
+            {
+                if (items.Right)
+                {
+                    Emit(output, items.Left);
+                }
+            });
     }
 
     private static void Emit(SourceProductionContext output, ImmutableArray<TaskShapeWriter.Registration?> items)

@@ -99,9 +99,9 @@ public sealed class TaskShapeGeneratorTests
         internal sealed class Internal : TaskOnKart<string> { protected override string Run() => ""; }
         """;
 
-    private static (string? Generated, Compilation Output) Generate(string source)
+    private static (string? Generated, Compilation Output) Generate(string source, LanguageVersion language = LanguageVersion.Latest)
     {
-        var parse = new CSharpParseOptions(LanguageVersion.Latest);
+        var parse = new CSharpParseOptions(language);
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Select(p => MetadataReference.CreateFromFile(p))
             .Append(MetadataReference.CreateFromFile(typeof(TaskShapes).Assembly.Location));
@@ -136,6 +136,15 @@ public sealed class TaskShapeGeneratorTests
     public void Generate_WithoutTasks_WritesNothing()
     {
         Assert.Null(Generate("namespace Demo; public sealed class Plain { public int X { get; set; } }").Generated);
+    }
+
+    [Fact]
+    public void Generate_BeforeCSharp9_WritesNothing()
+    {
+        const string source = "namespace Demo { public sealed class T : GoKart.TaskOnKart<int> { protected override int Run() => 0; } }";
+
+        Assert.NotNull(Generate(source, LanguageVersion.CSharp9).Generated);
+        Assert.Null(Generate(source, LanguageVersion.CSharp8).Generated);
     }
 
     [Fact]
