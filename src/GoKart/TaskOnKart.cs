@@ -16,7 +16,8 @@ namespace GoKart;
 public abstract partial class TaskOnKart
 {
     // Parameters, Run overrides and constructors of a task class are found by reflection (TaskDescriptor, the command
-    // line): the class's annotation makes the trimmer and the Native AOT compiler keep them on every class deriving from it.
+    // line; a class the source generator recorded skips it for parameters): the class's annotation makes the trimmer and
+    // the Native AOT compiler keep them on every class deriving from it.
     internal const DynamicallyAccessedMemberTypes ReflectedMembers = DynamicallyAccessedMemberTypes.PublicConstructors
         | DynamicallyAccessedMemberTypes.NonPublicConstructors | DynamicallyAccessedMemberTypes.PublicProperties
         | DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.NonPublicMethods;
