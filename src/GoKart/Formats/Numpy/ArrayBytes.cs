@@ -18,26 +18,26 @@ internal static class ArrayBytes
     /// <summary>A 1-D array of <paramref name="element"/>, not zeroed: the caller fills every element.</summary>
     /// <param name="element">The element type.</param>
     /// <param name="length">The element count.</param>
-    /// <param name="fill">False to leave a large array's pages for <see cref="BulkArrays.Fill"/> (see <see cref="BulkArrays.Allocate{T}"/>).</param>
+    /// <param name="fill">False to leave a large array's pages for <see cref="BulkArrays.Fill"/> (see <see cref="BulkArrays.AllocateArray{T}"/>).</param>
     public static Array AllocateUninitialized(Type element, int length, bool fill = true) =>
-        element == typeof(double) ? BulkArrays.Allocate<double>(length, fill)
-        : element == typeof(float) ? BulkArrays.Allocate<float>(length, fill)
-        : element == typeof(long) ? BulkArrays.Allocate<long>(length, fill)
-        : element == typeof(int) ? BulkArrays.Allocate<int>(length, fill)
-        : element == typeof(ulong) ? BulkArrays.Allocate<ulong>(length, fill)
-        : element == typeof(uint) ? BulkArrays.Allocate<uint>(length, fill)
-        : element == typeof(short) ? BulkArrays.Allocate<short>(length, fill)
-        : element == typeof(ushort) ? BulkArrays.Allocate<ushort>(length, fill)
-        : element == typeof(byte) ? BulkArrays.Allocate<byte>(length, fill)
-        : element == typeof(sbyte) ? BulkArrays.Allocate<sbyte>(length, fill)
-        : element == typeof(bool) ? BulkArrays.Allocate<bool>(length, fill)
-        : element == typeof(Half) ? BulkArrays.Allocate<Half>(length, fill)
+        element == typeof(double) ? BulkArrays.AllocateArray<double>(length, fill)
+        : element == typeof(float) ? BulkArrays.AllocateArray<float>(length, fill)
+        : element == typeof(long) ? BulkArrays.AllocateArray<long>(length, fill)
+        : element == typeof(int) ? BulkArrays.AllocateArray<int>(length, fill)
+        : element == typeof(ulong) ? BulkArrays.AllocateArray<ulong>(length, fill)
+        : element == typeof(uint) ? BulkArrays.AllocateArray<uint>(length, fill)
+        : element == typeof(short) ? BulkArrays.AllocateArray<short>(length, fill)
+        : element == typeof(ushort) ? BulkArrays.AllocateArray<ushort>(length, fill)
+        : element == typeof(byte) ? BulkArrays.AllocateArray<byte>(length, fill)
+        : element == typeof(sbyte) ? BulkArrays.AllocateArray<sbyte>(length, fill)
+        : element == typeof(bool) ? BulkArrays.AllocateArray<bool>(length, fill)
+        : element == typeof(Half) ? BulkArrays.AllocateArray<Half>(length, fill)
         : AllocateOther(element, length, fill);
 
     // Apart, so that a load of plain numbers does not load System.Runtime.Numerics for Complex.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static Array AllocateOther(Type element, int length, bool fill) =>
-        element == typeof(Complex) ? BulkArrays.Allocate<Complex>(length, fill)
+        element == typeof(Complex) ? BulkArrays.AllocateArray<Complex>(length, fill)
         : DynamicCode.IsSupported ? Array.CreateInstance(element, length)
         : throw DynamicCode.NotSupported($"An array of {element.Name}");
 

@@ -29,17 +29,17 @@ internal static class BulkArrays
     private static readonly Lazy<bool> Advisable = new(() => OperatingSystem.IsLinux() && (RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64));
 
     /// <summary>An array of <paramref name="length"/> elements, not zeroed when large: every element must be written before it is read.</summary>
-    /// <param name="length">The element count.</param>
-    /// <param name="fill">
-    /// Whether a large array's pages are faulted in now; with false, the caller does it later with <see cref="Fill"/>
-    /// (on another thread, while an earlier array is read: <see cref="Numpy.NpzPrefetch"/>).
-    /// </param>
     /// <remarks>
-    /// No <c>unmanaged</c> constraint on purpose: crossgen2 does not precompile instantiations of a constrained
-    /// generic method (<c>Allocate&lt;double&gt;</c> was JIT-compiled in every fresh process that loaded a table, with
-    /// the madvise stub behind it); the element type is checked at run time instead.
+    /// One overload only: GoKart.Parquet binds a delegate to it by name. No <c>unmanaged</c> constraint on purpose:
+    /// crossgen2 does not precompile instantiations of a constrained generic method (<c>Allocate&lt;double&gt;</c> was
+    /// JIT-compiled in every fresh process that loaded a table, with the madvise stub behind it); the element type is
+    /// checked at run time instead.
     /// </remarks>
-    public static T[] Allocate<T>(int length, bool fill = true)
+    public static T[] Allocate<T>(int length) => AllocateArray<T>(length, fill: true);
+
+    /// <summary>As <see cref="Allocate{T}"/>; with <paramref name="fill"/> false a large array's pages are left for
+    /// <see cref="Fill"/> (on another thread, while an earlier array is read: <see cref="Numpy.NpzPrefetch"/>).</summary>
+    public static T[] AllocateArray<T>(int length, bool fill)
     {
         if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
         {
