@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace GoKart.Hashing;
@@ -20,6 +21,7 @@ internal static class UniqueIdHasher
     }
 
     /// <summary>The id of the text in <paramref name="repr"/>: lower-case hex MD5 of its UTF-8 bytes.</summary>
+    [SkipLocalsInit] // 2 KiB of stack, of which only what is written is read: not worth zeroing once per task.
     public static string Hash(StringBuilder repr)
     {
         // On the stack when small, as nearly every task's text is: the shared array pools would otherwise be made in a
