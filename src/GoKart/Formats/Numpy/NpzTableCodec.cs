@@ -12,7 +12,7 @@ internal sealed class NpzTableCodec<TRecord> : ITableCodec
 {
     // One storage per column, made once per record type; null where a property type has none.
     private static readonly Lazy<NpzColumn?[]> Storage = new(() =>
-        RecordShape<TRecord>.Problem is null ? [.. RecordShape<TRecord>.For(string.Empty).Columns.Select(c => NpzColumn.For(c.ValueType))] : []);
+        RecordShape<TRecord>.Problem is null ? StorageFor(RecordShape<TRecord>.For(string.Empty).Columns) : []);
 
     public NpzTableCodec(object? unused)
     {
@@ -101,12 +101,25 @@ internal sealed class NpzTableCodec<TRecord> : ITableCodec
         }
     }
 
+    // A loop, not [.. Select]: spreading an enumerable JIT-compiles the segmented array builder in every fresh process
+    // that loads a table (issue 18).
+    private static NpzColumn?[] StorageFor(IReadOnlyList<TableColumn<TRecord>> columns)
+    {
+        var storage = new NpzColumn?[columns.Count];
+        for (var i = 0; i < storage.Length; i++)
+        {
+            storage[i] = NpzColumn.For(columns[i].ValueType);
+        }
+
+        return storage;
+    }
+
     private static NpzColumn[] StorageOf(RecordShape<TRecord> shape, string location)
     {
         var storage = Storage.Value;
         var missing = shape.Columns.FirstOrDefault(c => storage[c.Index] is null);
         return missing is null
-            ? [.. storage.Select(s => s!)]
+            ? Array.ConvertAll(storage, s => s!)
             : throw new NotSupportedException($"{location}: .npz tables cannot hold {typeof(TRecord).Name}.{missing.Name} ({missing.TypeName}).");
     }
 

@@ -115,13 +115,49 @@ internal sealed class RecordShape<TRecord>
         return (new RecordShape<TRecord>(columns, new(() => CompileBuilder(constructor, parameters, bound)), new ColumnarAccess<TRecord>(constructor, parameters, bound)), null);
     }
 
+    // The parameterless constructor, else the one with the most parameters that all match properties (the first such
+    // on a tie). Loops, not LINQ: MaxBy over (ConstructorInfo, int) is not precompiled and was JIT-compiled in every
+    // fresh process that loaded a table (issue 18).
     private static ConstructorInfo? ChooseConstructor(Type type, List<PropertyInfo> properties)
     {
         var constructors = type.GetConstructors(BindingFlags.Public | BindingFlags.Instance);
-        return constructors.FirstOrDefault(c => c.GetParameters().Length == 0)
-            ?? constructors
-                .Where(c => c.GetParameters().All(p => properties.Any(q => string.Equals(q.Name, p.Name, StringComparison.OrdinalIgnoreCase) && q.PropertyType == p.ParameterType)))
-                .MaxBy(c => c.GetParameters().Length);
+        ConstructorInfo? best = null;
+        var bestCount = -1;
+        foreach (var constructor in constructors)
+        {
+            var parameters = constructor.GetParameters();
+            if (parameters.Length == 0)
+            {
+                return constructor;
+            }
+
+            if (parameters.Length > bestCount && AllMatch(parameters, properties))
+            {
+                best = constructor;
+                bestCount = parameters.Length;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool AllMatch(ParameterInfo[] parameters, List<PropertyInfo> properties)
+    {
+        foreach (var parameter in parameters)
+        {
+            var found = false;
+            foreach (var property in properties)
+            {
+                found |= string.Equals(property.Name, parameter.Name, StringComparison.OrdinalIgnoreCase) && property.PropertyType == parameter.ParameterType;
+            }
+
+            if (!found)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static Func<ColumnSlot[], TRecord> CompileBuilder(ConstructorInfo? constructor, ParameterInfo[] parameters, List<PropertyInfo> bound)
