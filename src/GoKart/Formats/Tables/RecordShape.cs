@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations.Schema;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace GoKart.Formats.Tables;
 
@@ -73,6 +74,7 @@ internal sealed class RecordShape<TRecord>
         }
 
         var parameters = constructor?.GetParameters() ?? [];
+        var renames = Renames(type);
         var nullability = new NullabilityInfoContext();
         var columns = new List<TableColumn<TRecord>>();
         var bound = new List<PropertyInfo>();
@@ -92,8 +94,8 @@ internal sealed class RecordShape<TRecord>
 
             var allowsNull = Nullable.GetUnderlyingType(property.PropertyType) is not null
                 || (!property.PropertyType.IsValueType && nullability.Create(property).ReadState != NullabilityState.NotNull);
-            var name = property.GetCustomAttribute<ColumnAttribute>()?.Name
-                ?? property.GetCustomAttribute<System.Text.Json.Serialization.JsonPropertyNameAttribute>()?.Name
+            var name = (renames.Column ? ColumnName(property) : null)
+                ?? (renames.Json ? JsonName(property) : null)
                 ?? property.Name;
             var columnType = typeof(TableColumn<,>).MakeGenericType(typeof(TRecord), property.PropertyType);
             columns.Add((TableColumn<TRecord>)Activator.CreateInstance(columnType, name, columns.Count, allowsNull, property, codec)!);
@@ -114,6 +116,38 @@ internal sealed class RecordShape<TRecord>
         // Compiled on first use: a format uses one of these, and compiling code is most of a first load's cost.
         return (new RecordShape<TRecord>(columns, new(() => CompileBuilder(constructor, parameters, bound)), new ColumnarAccess<TRecord>(constructor, parameters, bound)), null);
     }
+
+    /// <summary>
+    /// Whether any property of <paramref name="type"/> can carry [Column] or [JsonPropertyName]: only if an assembly
+    /// declaring it or a base class references theirs. Asking for an attribute type loads its assembly, and a first load
+    /// of records would otherwise load System.ComponentModel.Annotations and System.Text.Json for classes that use
+    /// neither (issue 18); the referenced names are read from metadata without loading anything.
+    /// </summary>
+    private static (bool Column, bool Json) Renames(Type type)
+    {
+        bool column = false, json = false;
+        for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
+        {
+            foreach (var reference in t.Assembly.GetReferencedAssemblies())
+            {
+                // netstandard forwards to both; a library built against it may use either.
+                var name = reference.Name;
+                var facade = name is "netstandard";
+                column |= facade || name is "System.ComponentModel.Annotations" or "System.ComponentModel.DataAnnotations";
+                json |= facade || name is "System.Text.Json";
+            }
+        }
+
+        return (column, json);
+    }
+
+    // Apart (these two), so that the attributes' assemblies are loaded only when a record's assembly references them.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string? ColumnName(PropertyInfo property) => property.GetCustomAttribute<ColumnAttribute>()?.Name;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string? JsonName(PropertyInfo property) =>
+        property.GetCustomAttribute<System.Text.Json.Serialization.JsonPropertyNameAttribute>()?.Name;
 
     // The parameterless constructor, else the one with the most parameters that all match properties (the first such
     // on a tie). Loops, not LINQ: MaxBy over (ConstructorInfo, int) is not precompiled and was JIT-compiled in every
