@@ -75,6 +75,7 @@ internal sealed class RecordShape<TRecord>
 
         var parameters = constructor?.GetParameters() ?? [];
         var renames = Renames(type);
+        var factories = new Dictionary<Type, Func<string, int, bool, PropertyInfo, object, TableColumn<TRecord>>>();
         var nullability = new NullabilityInfoContext();
         var columns = new List<TableColumn<TRecord>>();
         var bound = new List<PropertyInfo>();
@@ -97,8 +98,15 @@ internal sealed class RecordShape<TRecord>
             var name = (renames.Column ? ColumnName(property) : null)
                 ?? (renames.Json ? JsonName(property) : null)
                 ?? property.Name;
-            var columnType = typeof(TableColumn<,>).MakeGenericType(typeof(TRecord), property.PropertyType);
-            columns.Add((TableColumn<TRecord>)Activator.CreateInstance(columnType, name, columns.Count, allowsNull, property, codec)!);
+            if (!factories.TryGetValue(property.PropertyType, out var create))
+            {
+                create = typeof(TableColumn<,>).MakeGenericType(typeof(TRecord), property.PropertyType)
+                    .GetMethod(nameof(TableColumn<TRecord, int>.Create))!
+                    .CreateDelegate<Func<string, int, bool, PropertyInfo, object, TableColumn<TRecord>>>();
+                factories.Add(property.PropertyType, create);
+            }
+
+            columns.Add(create(name, columns.Count, allowsNull, property, codec));
             bound.Add(property);
         }
 

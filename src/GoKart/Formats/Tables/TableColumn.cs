@@ -60,6 +60,13 @@ internal sealed class TableColumn<TRecord, TValue> : TableColumn<TRecord>
         Codec = codec;
     }
 
+    /// <summary>
+    /// A column, for RecordShape: bound once per value type as a delegate, since ten reflected constructor calls made
+    /// the runtime emit and fully optimise an invoke stub in every fresh process that loaded records (issue 18).
+    /// </summary>
+    public static TableColumn<TRecord> Create(string name, int index, bool allowsNull, PropertyInfo property, object codec) =>
+        new TableColumn<TRecord, TValue>(name, index, allowsNull, property, (ValueCodec<TValue>)codec);
+
     /// <summary>Made on first use: a load never needs it, and making ten of them was most of a first load's JIT work.</summary>
     public Func<TRecord, TValue> Getter => _getter ??= MakeGetter(_property);
 
