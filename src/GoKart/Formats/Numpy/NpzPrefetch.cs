@@ -27,9 +27,9 @@ internal sealed class NpzPrefetch : IDisposable
     private NpzPrefetch(Slot[] slots)
     {
         _slots = slots;
-        foreach (var slot in slots)
+        for (var i = 0; i < slots.Length; i++)
         {
-            slot.Attach(this);
+            slots[i].Attach(this, i);
         }
     }
 
@@ -47,7 +47,7 @@ internal sealed class NpzPrefetch : IDisposable
         var large = 0;
         foreach (var entry in entries)
         {
-            large += entry.Method == 0 && BulkArrays.IsLarge(entry.Length) ? 1 : 0;
+            large += IsCandidate(entry) ? 1 : 0;
         }
 
         if (large < 2)
@@ -61,9 +61,8 @@ internal sealed class NpzPrefetch : IDisposable
         {
             foreach (var entry in entries)
             {
-                if (entry.Method == 0 && BulkArrays.IsLarge(entry.Length) && Peek(source, entry, peek) is { } slot)
+                if (IsCandidate(entry) && Peek(source, entry, peek) is { } slot)
                 {
-                    slot.Index = slots.Count;
                     slots.Add(slot);
                 }
             }
@@ -101,6 +100,9 @@ internal sealed class NpzPrefetch : IDisposable
 
     /// <summary>Stops the helper after the array it is on (arrays not taken are garbage).</summary>
     public void Dispose() => _stopped = true;
+
+    // A stored (not deflated) member large enough for BulkArrays to make on the pinned heap.
+    private static bool IsCandidate(NpzZipEntry entry) => entry.Method == 0 && BulkArrays.IsLarge(entry.Length);
 
     private static Slot? Peek(Stream source, NpzZipEntry entry, byte[] buffer)
     {
@@ -200,7 +202,8 @@ internal sealed class NpzPrefetch : IDisposable
 
         public NpzZipEntry Entry { get; } = entry;
 
-        public int Index { get; set; }
+        /// <summary>Its place among the archive's slots, in entry order.</summary>
+        public int Index { get; private set; }
 
         public long Bytes { get; } = bytes;
 
@@ -230,6 +233,10 @@ internal sealed class NpzPrefetch : IDisposable
             return prepared;
         }
 
-        internal void Attach(NpzPrefetch owner) => _owner = owner;
+        internal void Attach(NpzPrefetch owner, int index)
+        {
+            _owner = owner;
+            Index = index;
+        }
     }
 }
