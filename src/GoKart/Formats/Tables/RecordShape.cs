@@ -187,13 +187,7 @@ internal sealed class RecordShape<TRecord>
     {
         foreach (var parameter in parameters)
         {
-            var found = false;
-            foreach (var property in properties)
-            {
-                found |= string.Equals(property.Name, parameter.Name, StringComparison.OrdinalIgnoreCase) && property.PropertyType == parameter.ParameterType;
-            }
-
-            if (!found)
+            if (!properties.Exists(p => string.Equals(p.Name, parameter.Name, StringComparison.OrdinalIgnoreCase) && p.PropertyType == parameter.ParameterType))
             {
                 return false;
             }
